@@ -1,0 +1,53 @@
+package tkm
+
+import "context"
+
+// Action is something a user may or may not do. Which roles may do what is
+// decided here and nowhere else; which groups they may do it to is decided
+// by their Scope.
+type Action string
+
+const (
+	ReadRegistry  Action = "registry.read"  // see cohorts, groups, members (masked NIK)
+	WriteGroup    Action = "group.write"    // create and edit groups and their members
+	DeleteGroup   Action = "group.delete"   // delete a group still at the start
+	ReadNIK       Action = "nik.read"       // see a member's full NIK
+	WriteCohort   Action = "cohort.write"   // create and edit cohorts
+	ManageUsers   Action = "users.manage"   // create users
+	AssignMentors Action = "mentors.assign" // give a group its mentor
+)
+
+var permissions = map[Role][]Action{
+	RoleAdmin:    {ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors},
+	RoleMinistry: {ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors},
+	RoleRegional: {ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, AssignMentors},
+	RoleMentor:   {ReadRegistry, WriteGroup},
+	RoleAuditor:  {ReadRegistry, ReadNIK},
+	RoleGroup:    {ReadRegistry, WriteGroup, ReadNIK},
+}
+
+// Can reports whether u may take action a (on something in u's scope).
+func Can(u *User, a Action) bool {
+	if u == nil || u.Disabled {
+		return false
+	}
+	for _, x := range permissions[u.Role] {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// Authorize returns nil when the user in ctx may take action a; else an
+// EUNAUTHORIZED error for nobody logged in, EFORBIDDEN for a user who may not.
+func Authorize(ctx context.Context, a Action) error {
+	u := UserFromContext(ctx)
+	switch {
+	case u == nil:
+		return Errorf(EUNAUTHORIZED, "Silakan masuk terlebih dahulu.", "Please log in first.")
+	case !Can(u, a):
+		return Errorf(EFORBIDDEN, "Anda tidak berwenang melakukan ini.", "You are not allowed to do this.")
+	}
+	return nil
+}

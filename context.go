@@ -1,0 +1,39 @@
+package tkm
+
+import "context"
+
+type contextKey int
+
+const (
+	userKey contextKey = iota
+	originKey
+)
+
+// NewContextWithUser returns ctx carrying the user making the request.
+func NewContextWithUser(ctx context.Context, u *User) context.Context {
+	return context.WithValue(ctx, userKey, u)
+}
+
+// UserFromContext returns the user making the request, or nil.
+func UserFromContext(ctx context.Context) *User {
+	u, _ := ctx.Value(userKey).(*User)
+	return u
+}
+
+// Origin says where a request came from, for the audit trail.
+type Origin struct {
+	IP        string
+	UserAgent string
+	RequestID string
+}
+
+// NewContextWithOrigin returns ctx carrying where the request came from.
+func NewContextWithOrigin(ctx context.Context, o Origin) context.Context {
+	return context.WithValue(ctx, originKey, o)
+}
+
+// OriginFromContext returns where the request came from.
+func OriginFromContext(ctx context.Context) Origin {
+	o, _ := ctx.Value(originKey).(Origin)
+	return o
+}

@@ -1,0 +1,134 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"tkm"
+)
+
+// Session lifetimes: a browser session lasts a working day; an API token a month.
+const (
+	CookieLifetime = 12 * time.Hour
+	TokenLifetime  = 30 * 24 * time.Hour
+)
+
+// AuthService logs users in with sessions kept in the database, so that
+// every server sharing the database knows them.
+type AuthService struct {
+	db *DB
+	// dummy is checked against when the email is unknown, so that a wrong
+	// email takes as long as a wrong password.
+	dummy string
+}
+
+// NewAuthService returns the auth service of db.
+func NewAuthService(db *DB) *AuthService {
+	dummy, _ := tkm.HashPassword("not a real password at all")
+	return &AuthService{db: db, dummy: dummy}
+}
+
+var _ tkm.AuthService = (*AuthService)(nil)
+
+func badLogin() error {
+	return tkm.Errorf(tkm.EUNAUTHORIZED, "Email atau kata sandi salah.", "Wrong email or password.")
+}
+
+// Login checks the credentials and opens a session of the given kind.
+func (s *AuthService) Login(ctx context.Context, email, password, kind string) (string, *tkm.Session, *tkm.User, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	var u *tkm.User
+	var hash string
+	err := s.db.read(ctx, func(tx *Tx) (err error) {
+		u, hash, err = scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, email))
+		return err
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		tkm.CheckPassword(s.dummy, password)
+		return "", nil, nil, badLogin()
+	} else if err != nil {
+		return "", nil, nil, fmt.Errorf("login: %w", err)
+	}
+	if !tkm.CheckPassword(hash, password) || u.Disabled {
+		return "", nil, nil, badLogin()
+	}
+	secret, sess, err := s.open(ctx, u, kind)
+	return secret, sess, u, err
+}
+
+// open creates a session for u and returns its secret.
+func (s *AuthService) open(ctx context.Context, u *tkm.User, kind string) (string, *tkm.Session, error) {
+	raw := make([]byte, 32)
+	rand.Read(raw)
+	secret := base64.RawURLEncoding.EncodeToString(raw)
+	life := CookieLifetime
+	if kind == tkm.SessionToken {
+		life = TokenLifetime
+	}
+	o := tkm.OriginFromContext(ctx)
+	sess := &tkm.Session{UserID: u.ID, Kind: kind, IP: o.IP, UserAgent: truncate(o.UserAgent, 300)}
+	err := s.db.write(ctx, func(tx *Tx) error {
+		sess.CreatedAt, sess.ExpiresAt = tx.now, tx.now.Add(life)
+		return tx.QueryRowContext(ctx, `
+			INSERT INTO sessions (secret_hash, user_id, kind, ip, user_agent, created_at, expires_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+			hashSecret(secret), sess.UserID, sess.Kind, sess.IP, sess.UserAgent, sess.CreatedAt, sess.ExpiresAt,
+		).Scan(&sess.ID)
+	})
+	if err != nil {
+		return "", nil, fmt.Errorf("open session: %w", err)
+	}
+	return secret, sess, nil
+}
+
+func hashSecret(secret string) []byte {
+	h := sha256.Sum256([]byte(secret))
+	return h[:]
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// Authenticate returns the user and session behind a secret; an expired
+// session, a revoked one or a disabled user is EUNAUTHORIZED.
+func (s *AuthService) Authenticate(ctx context.Context, secret string) (*tkm.User, *tkm.Session, error) {
+	var u *tkm.User
+	var sess tkm.Session
+	err := s.db.read(ctx, func(tx *Tx) (err error) {
+		row := tx.QueryRowContext(ctx, `
+			SELECT s.id, s.user_id, s.kind, s.ip, s.user_agent, s.created_at, s.expires_at
+			FROM sessions s WHERE s.secret_hash = $1 AND s.expires_at > $2`, hashSecret(secret), tx.now)
+		if err = row.Scan(&sess.ID, &sess.UserID, &sess.Kind, &sess.IP, &sess.UserAgent, &sess.CreatedAt, &sess.ExpiresAt); err != nil {
+			return err
+		}
+		u, err = findUser(ctx, tx, sess.UserID)
+		return err
+	})
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && u.Disabled) {
+		return nil, nil, tkm.Errorf(tkm.EUNAUTHORIZED, "Sesi Anda telah berakhir; silakan masuk lagi.", "Your session has ended; please log in again.")
+	} else if err != nil {
+		return nil, nil, fmt.Errorf("authenticate: %w", err)
+	}
+	return u, &sess, nil
+}
+
+// Logout ends the session behind a secret.
+func (s *AuthService) Logout(ctx context.Context, secret string) error {
+	return s.db.write(ctx, func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE secret_hash = $1`, hashSecret(secret)); err != nil {
+			return fmt.Errorf("logout: %w", err)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,173 @@
+// Package store keeps tkm's data in SQL: SQLite (embedded, the default) or
+// PostgreSQL (national scale), behind one contract. SQL is written by hand
+// next to the code that scans it; the few places where the two engines
+// differ live in dialect.go.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"             // registers "sqlite"
+
+	"tkm"
+)
+
+// DB is a connection to the database with everything the services need.
+type DB struct {
+	dialect dialect
+	rw      *sql.DB // writes: a single connection on SQLite
+	ro      *sql.DB // reads: a pool (the same pool as rw on PostgreSQL)
+
+	Regions tkm.Regions
+	Vault   *tkm.Vault
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+// Open connects to the database named by dsn: "sqlite:PATH" or
+// "postgres://…". It does not migrate; call Migrate.
+func Open(ctx context.Context, dsn string, regions tkm.Regions, vault *tkm.Vault) (*DB, error) {
+	db := &DB{Regions: regions, Vault: vault, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+	var err error
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:"):
+		err = db.openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		err = db.openPostgres(dsn)
+	default:
+		err = fmt.Errorf("database %q: want sqlite:PATH or postgres://…", redact(dsn))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.ro.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s: %w", redact(dsn), err)
+	}
+	return db, nil
+}
+
+func (db *DB) openSQLite(path string) error {
+	if path == "" {
+		return errors.New("sqlite: empty path")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("sqlite: data directory: %w", err)
+	}
+	pragmas := "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)&_pragma=synchronous(NORMAL)"
+	rw, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	rw.SetMaxOpenConns(1)
+	rw.SetConnMaxIdleTime(0)
+	ro, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)")
+	if err != nil {
+		rw.Close()
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	ro.SetMaxOpenConns(8)
+	ro.SetMaxIdleConns(8)
+	db.dialect, db.rw, db.ro = sqliteDialect{}, rw, ro
+	// The first connection creates the file and switches it to WAL before
+	// the readers, which may not write, open it.
+	return rw.Ping()
+}
+
+func (db *DB) openPostgres(dsn string) error {
+	pool, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	pool.SetMaxOpenConns(32)
+	pool.SetMaxIdleConns(32)
+	pool.SetConnMaxIdleTime(5 * time.Minute)
+	db.dialect, db.rw, db.ro = postgresDialect{}, pool, pool
+	return nil
+}
+
+// Engine names the database engine: "sqlite" or "postgres".
+func (db *DB) Engine() string { return db.dialect.name() }
+
+// Close closes every connection.
+func (db *DB) Close() error {
+	err := db.rw.Close()
+	if db.ro != db.rw {
+		err = errors.Join(err, db.ro.Close())
+	}
+	return err
+}
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.ro.PingContext(ctx) }
+
+// Tx is a transaction that carries one moment, the time of every row it writes.
+type Tx struct {
+	*sql.Tx
+	db  *DB
+	now time.Time
+}
+
+// begin starts a transaction: on the writer for writes, on the read pool
+// otherwise.
+func (db *DB) begin(ctx context.Context, write bool) (*Tx, error) {
+	pool, opts := db.ro, &sql.TxOptions{ReadOnly: true}
+	if write {
+		pool, opts = db.rw, nil
+	}
+	if db.dialect.name() == "sqlite" && !write {
+		opts = nil // the read pool is query_only already
+	}
+	tx, err := pool.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	return &Tx{Tx: tx, db: db, now: db.Now()}, nil
+}
+
+// write runs fn in a write transaction and commits it when fn succeeds.
+func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.begin(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// read runs fn in a read-only transaction: one consistent view.
+func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.begin(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// redact hides the password in a DSN so it can be printed.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}

@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"tkm"
+)
+
+// UpdateGroup changes the fields set in u.
+func (s *GroupService) UpdateGroup(ctx context.Context, id tkm.ID, u tkm.GroupUpdate) (*tkm.Group, []tkm.Warning, error) {
+	if err := tkm.Authorize(ctx, tkm.WriteGroup); err != nil {
+		return nil, nil, err
+	}
+	if u.MentorID != nil {
+		if err := tkm.Authorize(ctx, tkm.AssignMentors); err != nil {
+			return nil, nil, err
+		}
+	}
+	var g *tkm.Group
+	err := s.db.write(ctx, func(tx *Tx) (err error) {
+		if g, err = findGroup(ctx, tx, id); err != nil {
+			return err
+		}
+		u.Apply(g)
+		if err := g.Validate(s.db.Regions); err != nil {
+			return err
+		}
+		if err := checkGroupRefs(ctx, tx, g); err != nil {
+			return err
+		}
+		if err := checkMentor(ctx, tx, g.MentorID); err != nil {
+			return err
+		}
+		if err := updateGroup(ctx, tx, g); err != nil {
+			return err
+		}
+		g.Members, err = findMembers(ctx, tx, g.ID)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	maskUnlessAllowed(ctx, g.Members)
+	return g, nil, nil
+}
+
+// checkMentor checks that a group's mentor is an active mentor.
+func checkMentor(ctx context.Context, tx *Tx, id tkm.ID) error {
+	if id == 0 {
+		return nil
+	}
+	u, err := findUser(ctx, tx, id)
+	if tkm.ErrorCode(err) == tkm.ENOTFOUND || (err == nil && (u.Role != tkm.RoleMentor || u.Disabled)) {
+		var f tkm.Fields
+		f.Add("mentor_id", "mentor_unknown", "Pendamping tidak ditemukan atau tidak aktif.", "Mentor not found or not active.")
+		return f.Err()
+	}
+	return err
+}
+
+func updateGroup(ctx context.Context, tx *Tx, g *tkm.Group) error {
+	g.UpdatedAt = tx.now
+	_, err := tx.ExecContext(ctx, `
+		UPDATE groups SET name = $1, region_code = $2, province_code = $3, address = $4, sector = $5,
+			kbli = $6, phone = $7, ref = $8, mentor_id = $9, previous_group_id = $10, updated_at = $11
+		WHERE id = $12`,
+		g.Name, g.RegionCode, tkm.ProvinceOf(g.RegionCode), g.Address, g.Sector, g.KBLI, g.Phone, g.Ref,
+		nullID(g.MentorID), nullID(g.PreviousGroupID), g.UpdatedAt, g.ID)
+	if tx.db.dialect.isUnique(err) {
+		return refTaken(g.Ref)
+	} else if err != nil {
+		return fmt.Errorf("update group %d: %w", g.ID, err)
+	}
+	return nil
+}
+
+// DeleteGroup removes a group that has not yet been approved, with its
+// members. An approved group is dropped instead, so that its history stays.
+func (s *GroupService) DeleteGroup(ctx context.Context, id tkm.ID) error {
+	if err := tkm.Authorize(ctx, tkm.DeleteGroup); err != nil {
+		return err
+	}
+	return s.db.write(ctx, func(tx *Tx) error {
+		g, err := findGroup(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		switch g.Stage {
+		case tkm.StageRegistered, tkm.StageVerified, tkm.StageRejected:
+		default:
+			return tkm.Errorf(tkm.ECONFLICT, "Kelompok yang sudah ditetapkan tidak dapat dihapus; gugurkan kelompok itu.",
+				"An approved group cannot be deleted; drop it instead.")
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM members WHERE group_id = $1`, id); err != nil {
+			return fmt.Errorf("delete group %d: %w", id, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM groups WHERE id = $1`, id); err != nil {
+			return fmt.Errorf("delete group %d: %w", id, err)
+		}
+		return nil
+	})
+}

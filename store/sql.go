@@ -1,0 +1,55 @@
+package store
+
+import (
+	"strconv"
+	"strings"
+
+	"tkm"
+)
+
+// args collects the arguments of a query as it is built and names each
+// one's placeholder ($1, $2, …: both engines read them).
+type args []any
+
+func (a *args) add(v any) string {
+	*a = append(*a, v)
+	return "$" + strconv.Itoa(len(*a))
+}
+
+// where joins conditions with AND; no condition means every row.
+func where(conds []string) string {
+	if len(conds) == 0 {
+		return "TRUE"
+	}
+	return strings.Join(conds, " AND ")
+}
+
+// withinRegion is the condition "column lies inside region by whole code
+// segments", written as a range so that both engines use the index.
+func withinRegion(column, region string, a *args) string {
+	return "(" + column + " = " + a.add(region) + " OR (" + column + " >= " + a.add(region+".") +
+		" AND " + column + " < " + a.add(region+"/") + "))"
+}
+
+// scopeCondition limits a query on groups (alias g) to what the scope covers.
+func scopeCondition(s tkm.Scope, a *args) string {
+	switch {
+	case s.All:
+		return "TRUE"
+	case s.Region != "":
+		return withinRegion("g.region_code", s.Region, a)
+	case s.MentorID != 0:
+		return "g.mentor_id = " + a.add(s.MentorID)
+	case s.OwnerID != 0:
+		return "g.owner_id = " + a.add(s.OwnerID)
+	}
+	return "FALSE"
+}
+
+// nullID writes the zero ID as NULL.
+func nullID(id tkm.ID) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
