@@ -20,6 +20,9 @@ var _ tkm.CohortService = (*CohortService)(nil)
 
 // CreateCohort validates and saves a new cohort.
 func (s *CohortService) CreateCohort(ctx context.Context, c *tkm.Cohort) error {
+	if err := tkm.Authorize(ctx, tkm.WriteCohort); err != nil {
+		return err
+	}
 	if err := c.Validate(s.db.Regions); err != nil {
 		return err
 	}
@@ -42,6 +45,9 @@ func (s *CohortService) CreateCohort(ctx context.Context, c *tkm.Cohort) error {
 
 // FindCohortByID returns one cohort.
 func (s *CohortService) FindCohortByID(ctx context.Context, id tkm.ID) (*tkm.Cohort, error) {
+	if err := tkm.Authorize(ctx, tkm.ReadRegistry); err != nil {
+		return nil, err
+	}
 	var c *tkm.Cohort
 	err := s.db.read(ctx, func(tx *Tx) (err error) {
 		c, err = findCohort(ctx, tx, id)
@@ -52,6 +58,9 @@ func (s *CohortService) FindCohortByID(ctx context.Context, id tkm.ID) (*tkm.Coh
 
 // FindCohorts returns every cohort, newest year first.
 func (s *CohortService) FindCohorts(ctx context.Context) ([]*tkm.Cohort, error) {
+	if err := tkm.Authorize(ctx, tkm.ReadRegistry); err != nil {
+		return nil, err
+	}
 	var cs []*tkm.Cohort
 	err := s.db.read(ctx, func(tx *Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT `+cohortColumns+` FROM cohorts ORDER BY year DESC, id DESC`)
@@ -73,6 +82,9 @@ func (s *CohortService) FindCohorts(ctx context.Context) ([]*tkm.Cohort, error) 
 
 // UpdateCohort changes the fields set in u.
 func (s *CohortService) UpdateCohort(ctx context.Context, id tkm.ID, u tkm.CohortUpdate) (*tkm.Cohort, error) {
+	if err := tkm.Authorize(ctx, tkm.WriteCohort); err != nil {
+		return nil, err
+	}
 	var c *tkm.Cohort
 	err := s.db.write(ctx, func(tx *Tx) (err error) {
 		if c, err = findCohort(ctx, tx, id); err != nil {

@@ -24,6 +24,7 @@ import (
 // DB is a connection to the database with everything the services need.
 type DB struct {
 	dialect dialect
+	dsn     string
 	rw      *sql.DB // writes: a single connection on SQLite
 	ro      *sql.DB // reads: a pool (the same pool as rw on PostgreSQL)
 
@@ -36,7 +37,7 @@ type DB struct {
 // Open connects to the database named by dsn: "sqlite:PATH" or
 // "postgres://…". It does not migrate; call Migrate.
 func Open(ctx context.Context, dsn string, regions tkm.Regions, vault *tkm.Vault) (*DB, error) {
-	db := &DB{Regions: regions, Vault: vault, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+	db := &DB{dsn: dsn, Regions: regions, Vault: vault, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 	var err error
 	switch {
 	case strings.HasPrefix(dsn, "sqlite:"):

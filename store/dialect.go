@@ -21,6 +21,8 @@ type dialect interface {
 	lock(ctx context.Context, tx *Tx, key []byte) error
 	// isUnique reports whether err is a unique-constraint violation.
 	isUnique(err error) bool
+	// openSink starts a bulk load.
+	openSink(ctx context.Context, db *DB) (sink, error)
 }
 
 type sqliteDialect struct{}

@@ -171,13 +171,13 @@ func (s *GroupService) CreateMember(ctx context.Context, groupID tkm.ID, m *tkm.
 	if err := tkm.Authorize(ctx, tkm.WriteGroup); err != nil {
 		return nil, err
 	}
-	warnings, err := m.Validate(s.db.Regions, tkm.DateOf(s.db.Now().Date()))
-	if err != nil {
-		return warnings, err
-	}
-	return warnings, s.db.write(ctx, func(tx *Tx) error {
+	var warnings []tkm.Warning
+	err := s.db.write(ctx, func(tx *Tx) error {
 		g, err := findGroup(ctx, tx, groupID)
 		if err != nil {
+			return err
+		}
+		if warnings, err = m.Validate(s.db.Regions, tkm.DateOf(tx.now.Date())); err != nil {
 			return err
 		}
 		if g.MemberCount >= tkm.MaxMembers {
@@ -192,6 +192,7 @@ func (s *GroupService) CreateMember(ctx context.Context, groupID tkm.ID, m *tkm.
 		}
 		return touchGroup(ctx, tx, g.ID, 1)
 	})
+	return warnings, err
 }
 
 // UpdateMember changes the fields set in u.

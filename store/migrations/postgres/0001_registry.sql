@@ -88,3 +88,9 @@ CREATE TABLE members (
 );
 CREATE UNIQUE INDEX members_by_group_nik ON members (group_id, nik_hash);
 CREATE INDEX members_by_nik ON members (nik_hash);
+
+-- Settings of this installation, such as the check value of the NIK key.
+CREATE TABLE settings (
+	name  TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);

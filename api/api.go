@@ -1,0 +1,113 @@
+// Package api serves tkm's JSON API under /api/v1: resources as bare JSON
+// objects, lists as {"items","next_cursor"}, errors as problem+json
+// (RFC 9457). Its route table is the site map, the OpenAPI description and,
+// with the role rules, the authorization matrix.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+
+	"tkm"
+)
+
+// API is the JSON API.
+type API struct {
+	Auth    tkm.AuthService
+	Users   tkm.UserService
+	Cohorts tkm.CohortService
+	Groups  tkm.GroupService
+	Members tkm.MemberService
+	Regions tkm.Regions
+	Logger  *slog.Logger
+	Version string
+
+	mux *http.ServeMux
+}
+
+// route is one endpoint: what serves it and what the OpenAPI description
+// says of it.
+type route struct {
+	method, path string
+	summary      string
+	public       bool    // served without a login
+	query        []param // query parameters
+	body         any     // a value of the request body's type, or nil
+	status       int     // success status
+	resp         any     // a value of the response body's type, or nil for none
+	handle       func(w http.ResponseWriter, r *http.Request) error
+}
+
+type param struct{ name, desc string }
+
+// routes lists every endpoint: the site map of the API.
+func (a *API) routes() []route {
+	return []route{
+		{method: "POST", path: "/api/v1/auth/token", summary: "Log in and get a bearer token", public: true,
+			body: loginRequest{}, status: 201, resp: tokenResponse{}, handle: a.createToken},
+		{method: "DELETE", path: "/api/v1/auth/token", summary: "Log out: revoke the token in use",
+			status: 204, handle: a.deleteToken},
+		{method: "GET", path: "/api/v1/me", summary: "The logged-in user", resp: tkm.User{}, handle: a.me},
+		{method: "GET", path: "/api/v1/regions", summary: "Regions: provinces, or the children of a parent code",
+			query: []param{{"parent", "a region code; empty lists the provinces"}}, resp: regionList{}, handle: a.regions},
+
+		{method: "GET", path: "/api/v1/cohorts", summary: "List cohorts", resp: cohortList{}, handle: a.listCohorts},
+		{method: "POST", path: "/api/v1/cohorts", summary: "Create a cohort", body: tkm.Cohort{}, status: 201, resp: tkm.Cohort{}, handle: a.createCohort},
+		{method: "GET", path: "/api/v1/cohorts/{id}", summary: "Get a cohort", resp: tkm.Cohort{}, handle: a.getCohort},
+		{method: "PATCH", path: "/api/v1/cohorts/{id}", summary: "Change a cohort", body: tkm.CohortUpdate{}, resp: tkm.Cohort{}, handle: a.updateCohort},
+
+		{method: "GET", path: "/api/v1/groups", summary: "List groups in your scope", query: groupQuery,
+			resp: tkm.GroupPage{}, handle: a.listGroups},
+		{method: "POST", path: "/api/v1/groups", summary: "Register a group, with its members", body: tkm.Group{},
+			status: 201, resp: groupResponse{}, handle: a.createGroup},
+		{method: "GET", path: "/api/v1/groups/{id}", summary: "Get a group with its members", resp: tkm.Group{}, handle: a.getGroup},
+		{method: "PATCH", path: "/api/v1/groups/{id}", summary: "Change a group", body: tkm.GroupUpdate{}, resp: groupResponse{}, handle: a.updateGroup},
+		{method: "DELETE", path: "/api/v1/groups/{id}", summary: "Delete a group not yet approved", status: 204, handle: a.deleteGroup},
+
+		{method: "POST", path: "/api/v1/groups/{id}/members", summary: "Add a member to a group", body: tkm.Member{},
+			status: 201, resp: memberResponse{}, handle: a.createMember},
+		{method: "PATCH", path: "/api/v1/groups/{id}/members/{member_id}", summary: "Change a member", body: tkm.MemberUpdate{},
+			resp: memberResponse{}, handle: a.updateMember},
+		{method: "DELETE", path: "/api/v1/groups/{id}/members/{member_id}", summary: "Remove a member", status: 204, handle: a.deleteMember},
+		{method: "GET", path: "/api/v1/members", summary: "Find a person by NIK", query: []param{{"nik", "the 16-digit NIK"}},
+			resp: memberList{}, handle: a.findMembers},
+
+		{method: "GET", path: "/api/v1/openapi.json", summary: "This API's OpenAPI 3.1 description", resp: map[string]any{}, handle: a.openAPI},
+	}
+}
+
+// ServeHTTP serves the API.
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if a.mux == nil {
+		a.mux = a.newMux()
+	}
+	a.mux.ServeHTTP(w, r)
+}
+
+func (a *API) newMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	for _, rt := range a.routes() {
+		mux.Handle(rt.method+" "+rt.path, a.adapt(rt))
+	}
+	mux.Handle("/api/", a.adapt(route{handle: func(http.ResponseWriter, *http.Request) error {
+		return tkm.Errorf(tkm.ENOTFOUND, "Alamat API tidak dikenal.", "Unknown API address.")
+	}}))
+	return mux
+}
+
+// adapt turns a route's handler into an http.Handler: it checks the login
+// and writes any error as problem+json.
+func (a *API) adapt(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var err error
+		if !rt.public && tkm.UserFromContext(r.Context()) == nil {
+			err = tkm.Errorf(tkm.EUNAUTHORIZED, "Silakan masuk: kirim header Authorization: Bearer TOKEN.",
+				"Log in: send an Authorization: Bearer TOKEN header.")
+		} else {
+			err = rt.handle(w, r)
+		}
+		if err != nil {
+			a.writeError(w, r, err)
+		}
+	})
+}

@@ -1,0 +1,163 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"time"
+
+	"tkm"
+)
+
+// loadChunk is how many groups the loader buffers before writing them.
+const loadChunk = 1000
+
+// sink writes rows in bulk inside one transaction: multi-row INSERTs on
+// SQLite, COPY on PostgreSQL.
+type sink interface {
+	write(ctx context.Context, table string, columns []string, rows [][]any) error
+	// maxID returns the largest id in a table.
+	maxID(ctx context.Context, table string) (int64, error)
+	commit(ctx context.Context) error
+	rollback(ctx context.Context) error
+}
+
+// Load writes cohorts and a stream of groups with their members in one
+// transaction, fast, trusting the caller to give valid data: it is for
+// demo data and benchmarks, not for people's input. groups receives the
+// cohorts' new IDs. progress, if set, hears the number of groups written
+// so far after each chunk. It returns the number of groups written.
+func (db *DB) Load(ctx context.Context, cohorts []*tkm.Cohort, groups func(cohortIDs []tkm.ID) iter.Seq[*tkm.Group], progress func(int)) (int, error) {
+	s, err := db.dialect.openSink(ctx, db)
+	if err != nil {
+		return 0, fmt.Errorf("load: %w", err)
+	}
+	defer s.rollback(context.Background())
+	l := &loader{db: db, sink: s, now: db.Now()}
+	ids, err := l.cohorts(ctx, cohorts)
+	if err != nil {
+		return 0, fmt.Errorf("load: %w", err)
+	}
+	n, err := l.groups(ctx, groups(ids), progress)
+	if err != nil {
+		return n, fmt.Errorf("load: %w", err)
+	}
+	return n, s.commit(ctx)
+}
+
+type loader struct {
+	db                 *DB
+	sink               sink
+	now                time.Time
+	nextGroup, nextMem int64
+}
+
+func (l *loader) cohorts(ctx context.Context, cs []*tkm.Cohort) ([]tkm.ID, error) {
+	last, err := l.sink.maxID(ctx, "cohorts")
+	if err != nil {
+		return nil, err
+	}
+	var rows [][]any
+	ids := make([]tkm.ID, len(cs))
+	for i, c := range cs {
+		quotas, _ := json.Marshal(c.Quotas)
+		c.ID = tkm.ID(last + int64(i) + 1)
+		ids[i] = c.ID
+		rows = append(rows, []any{int64(c.ID), int64(c.Year), string(c.Tier), c.Name, int64(c.GroupSizeMin),
+			int64(c.GroupSizeMax), c.AidAmount, int64(c.MemberAgeMin), int64(c.MemberAgeMax),
+			int64(c.EquipmentSharePct), string(quotas), l.now, l.now})
+	}
+	return ids, l.sink.write(ctx, "cohorts", cohortLoadColumns, rows)
+}
+
+var (
+	cohortLoadColumns = []string{"id", "year", "tier", "name", "group_size_min", "group_size_max", "aid_amount",
+		"member_age_min", "member_age_max", "equipment_share_pct", "quotas", "created_at", "updated_at"}
+	groupLoadColumns = []string{"id", "cohort_id", "name", "region_code", "province_code", "address", "sector",
+		"kbli", "phone", "stage", "stage_since", "mentor_id", "previous_group_id", "owner_id", "ref",
+		"member_count", "created_at", "updated_at"}
+	memberLoadColumns = []string{"id", "group_id", "nik_hash", "nik_sealed", "name", "sex", "birth_date", "phone",
+		"address", "education", "employment", "role", "disability", "created_at", "updated_at"}
+)
+
+func (l *loader) groups(ctx context.Context, seq iter.Seq[*tkm.Group], progress func(int)) (int, error) {
+	var err error
+	if l.nextGroup, err = l.sink.maxID(ctx, "groups"); err != nil {
+		return 0, err
+	}
+	if l.nextMem, err = l.sink.maxID(ctx, "members"); err != nil {
+		return 0, err
+	}
+	n := 0
+	var chunk []*tkm.Group
+	for g := range seq {
+		chunk = append(chunk, g)
+		if len(chunk) == loadChunk {
+			if err := l.flush(ctx, chunk); err != nil {
+				return n, err
+			}
+			n += len(chunk)
+			chunk = chunk[:0]
+			if progress != nil {
+				progress(n)
+			}
+		}
+	}
+	if err := l.flush(ctx, chunk); err != nil {
+		return n, err
+	}
+	return n + len(chunk), nil
+}
+
+func (l *loader) flush(ctx context.Context, chunk []*tkm.Group) error {
+	if len(chunk) == 0 {
+		return nil
+	}
+	groups := make([][]any, 0, len(chunk))
+	var members [][]any
+	for _, g := range chunk {
+		l.nextGroup++
+		g.ID = tkm.ID(l.nextGroup)
+		g.MemberCount = len(g.Members)
+		groups = append(groups, l.groupRow(g))
+		for _, m := range g.Members {
+			l.nextMem++
+			m.ID, m.GroupID = tkm.ID(l.nextMem), g.ID
+			members = append(members, l.memberRow(m))
+		}
+	}
+	if err := l.sink.write(ctx, "groups", groupLoadColumns, groups); err != nil {
+		return err
+	}
+	return l.sink.write(ctx, "members", memberLoadColumns, members)
+}
+
+func (l *loader) groupRow(g *tkm.Group) []any {
+	return []any{int64(g.ID), int64(g.CohortID), g.Name, g.RegionCode, tkm.ProvinceOf(g.RegionCode), g.Address,
+		g.Sector, g.KBLI, g.Phone, string(g.Stage), g.StageSince, nullInt(g.MentorID), nullInt(g.PreviousGroupID),
+		nullInt(g.OwnerID), g.Ref, int64(g.MemberCount), g.CreatedAt, g.UpdatedAt}
+}
+
+func (l *loader) memberRow(m *tkm.Member) []any {
+	return []any{int64(m.ID), int64(m.GroupID), l.db.Vault.Hash(m.NIK), l.db.Vault.Seal(m.NIK), m.Name,
+		string(m.Sex), m.BirthDate.String(), m.Phone, m.Address, m.Education, string(m.Employment),
+		string(m.Role), m.Disability, l.now, l.now}
+}
+
+// nullInt writes the zero ID as NULL, as an int64 otherwise.
+func nullInt(id tkm.ID) any {
+	if id == 0 {
+		return nil
+	}
+	return int64(id)
+}
+
+// Empty reports whether the database holds no groups.
+func (db *DB) Empty(ctx context.Context) (bool, error) {
+	var n int
+	err := db.read(ctx, func(tx *Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM groups LIMIT 1) AS g`).Scan(&n)
+	})
+	return n == 0, err
+}
