@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"tkm"
+	"tkm/api"
+	"tkm/region"
+	"tkm/server"
+	"tkm/store"
+	"tkm/ui"
+)
+
+// App is tkm with everything wired: the database, the services and the
+// HTTP server. Open starts it and Close stops it, so that a test can boot
+// the real program on port 0 with a temporary database.
+type App struct {
+	DSN    string
+	Addr   string
+	Logger *slog.Logger
+
+	DB     *store.DB
+	Server *server.Server
+}
+
+// openDB opens and migrates the database named by dsn, with the region
+// table and the NIK key. Commands that need no server use it alone.
+func openDB(ctx context.Context, dsn string) (*store.DB, error) {
+	regions, err := region.Load()
+	if err != nil {
+		return nil, err
+	}
+	key, err := secretKey(dataDir(dsn))
+	if err != nil {
+		return nil, err
+	}
+	vault, err := tkm.NewVault(key)
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(ctx, dsn, regions, vault)
+	if err != nil {
+		return nil, err
+	}
+	if err := errors.Join(db.Migrate(ctx), db.CheckKey(ctx)); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Open opens the database and starts listening.
+func (a *App) Open(ctx context.Context) error {
+	db, err := openDB(ctx, a.DSN)
+	if err != nil {
+		return err
+	}
+	a.DB = db
+	auth, users, cohorts, groups := store.NewAuthService(db), store.NewUserService(db),
+		store.NewCohortService(db), store.NewGroupService(db)
+	web, err := ui.New(ui.Handler{Auth: auth, Users: users, Cohorts: cohorts, Groups: groups, Members: groups,
+		Regions: db.Regions, Logger: a.Logger, Version: version})
+	if err != nil {
+		db.Close()
+		return fmt.Errorf("ui: %w", err)
+	}
+	a.Server = &server.Server{
+		Addr: a.Addr, Auth: auth, CookieName: ui.SessionCookie, Ping: db.Ping, Logger: a.Logger, UI: web,
+		API: &api.API{Auth: auth, Users: users, Cohorts: cohorts, Groups: groups, Members: groups,
+			Regions: db.Regions, Logger: a.Logger, Version: version},
+	}
+	if err := a.Server.Open(); err != nil {
+		db.Close()
+		return err
+	}
+	return nil
+}
+
+// Close stops the server, letting requests in flight finish until ctx
+// ends, then closes the database.
+func (a *App) Close(ctx context.Context) error {
+	var err error
+	if a.Server != nil {
+		err = a.Server.Shutdown(ctx)
+	}
+	if a.DB != nil {
+		err = errors.Join(err, a.DB.Close())
+	}
+	return err
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+
+	"tkm"
+)
+
+// defaultDB is where tkm keeps its data when told nothing.
+const defaultDB = "sqlite:./tkm-data/tkm.db"
+
+// newFlags returns a flag set for one command that reports its errors
+// instead of exiting.
+func newFlags(name string, io Stdio) *flag.FlagSet {
+	fs := flag.NewFlagSet("tkm "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Err)
+	return fs
+}
+
+// dbFlag adds --db, defaulting to $TKM_DB, then to defaultDB.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", env("TKM_DB", defaultDB), "database: sqlite:PATH or postgres://… (env TKM_DB)")
+}
+
+func env(name, fallback string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return fallback
+}
+
+// noArgs refuses stray arguments after the flags.
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (see tkm help)", fs.Arg(0))
+	}
+	return nil
+}
+
+// dataDir is where tkm keeps files beside the database: the SQLite file's
+// directory, or $TKM_DATA_DIR (default ./tkm-data) for PostgreSQL.
+func dataDir(dsn string) string {
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		return filepath.Dir(path)
+	}
+	return env("TKM_DATA_DIR", "./tkm-data")
+}
+
+// secretKey returns the key that seals NIKs: from $TKM_SECRET_KEY (base64
+// or hex of 32 bytes), else from the key file in the data directory,
+// created with mode 0600 on first start.
+func secretKey(dir string) ([]byte, error) {
+	if v := os.Getenv("TKM_SECRET_KEY"); v != "" {
+		return parseKey(v, "TKM_SECRET_KEY")
+	}
+	path := filepath.Join(dir, "secret.key")
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return createKeyFile(path)
+	} else if err != nil {
+		return nil, fmt.Errorf("secret key: %w", err)
+	}
+	if info, err := os.Stat(path); err == nil && info.Mode().Perm()&0o077 != 0 {
+		return nil, fmt.Errorf("secret key file %s may be read by others (mode %v): chmod 600 it", path, info.Mode().Perm())
+	}
+	return parseKey(strings.TrimSpace(string(b)), path)
+}
+
+func parseKey(v, where string) ([]byte, error) {
+	if k, err := base64.StdEncoding.DecodeString(v); err == nil && len(k) == tkm.KeySize {
+		return k, nil
+	}
+	if k, err := hex.DecodeString(v); err == nil && len(k) == tkm.KeySize {
+		return k, nil
+	}
+	return nil, fmt.Errorf("secret key in %s must be %d bytes in base64 or hex (make one with: openssl rand -base64 32)", where, tkm.KeySize)
+}
+
+func createKeyFile(path string) ([]byte, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("secret key: %w", err)
+	}
+	k := tkm.NewKey()
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("secret key: %w", err)
+	}
+	if _, err := fmt.Fprintln(f, base64.StdEncoding.EncodeToString(k)); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("secret key: %w", err)
+	}
+	return k, f.Close()
+}
+
+// newLogger logs text to a terminal and JSON elsewhere, at $TKM_LOG_LEVEL.
+func newLogger(w io.Writer) *slog.Logger {
+	var level slog.Level
+	level.UnmarshalText([]byte(env("TKM_LOG_LEVEL", "info")))
+	opts := &slog.HandlerOptions{Level: level}
+	if f, ok := w.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}

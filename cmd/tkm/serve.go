@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// shutdownGrace is how long requests in flight may take to finish after SIGTERM.
+const shutdownGrace = 30 * time.Second
+
+func runServe(ctx context.Context, args []string, io Stdio) error {
+	fs := newFlags("serve", io)
+	addr := fs.String("addr", env("TKM_ADDR", "127.0.0.1:8080"), "address to listen on (env TKM_ADDR)")
+	dsn := dbFlag(fs)
+	demo := fs.Bool("demo", false, "fill an empty database with demo data and print demo logins")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	app := &App{DSN: *dsn, Addr: *addr, Logger: newLogger(io.Err)}
+	if err := app.Open(ctx); err != nil {
+		return err
+	}
+	if *demo {
+		if err := fillDemo(ctx, app.DB, 1000, 1, io); err != nil && err != errNotEmpty {
+			app.Close(context.Background())
+			return err
+		}
+	}
+	app.Logger.Info("tkm is serving", "url", app.Server.URL(), "engine", app.DB.Engine(), "version", version)
+	fmt.Fprintf(io.Err, "tkm is serving at %s\n", app.Server.URL())
+	return serveUntilDone(ctx, app)
+}
+
+// serveUntilDone serves until ctx ends (SIGINT, SIGTERM), then shuts down
+// gracefully: requests in flight get shutdownGrace to finish.
+func serveUntilDone(ctx context.Context, app *App) error {
+	errc := make(chan error, 1)
+	go func() { errc <- app.Server.Serve() }()
+	select {
+	case err := <-errc:
+		app.Close(context.Background())
+		return err
+	case <-ctx.Done():
+	}
+	app.Logger.Info("shutting down: waiting for requests in flight", "grace", shutdownGrace)
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := app.Close(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return <-errc
+}

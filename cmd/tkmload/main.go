@@ -1,0 +1,190 @@
+// Command tkmload drives load at a running tkm over loopback and reports
+// throughput and latency percentiles. It is how BENCHMARKS.md is measured.
+//
+//	tkmload -url http://127.0.0.1:8080 -email E -password P -c 32 -d 20s \
+//	        -path '/api/v1/groups?province={province}&limit=50' -ids 100000
+//
+// With -bare FILE it instead serves FILE's bytes from a bare net/http
+// handler on -addr: the ceiling that tkm's handlers are compared with.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "tkmload:", err)
+		os.Exit(1)
+	}
+}
+
+type config struct {
+	url, email, password, path, bare, addr, save string
+	clients, ids                                 int
+	duration                                     time.Duration
+}
+
+func run() error {
+	var c config
+	flag.StringVar(&c.url, "url", "http://127.0.0.1:8080", "tkm's address")
+	flag.StringVar(&c.email, "email", "", "log in as this user")
+	flag.StringVar(&c.password, "password", "", "their password")
+	flag.StringVar(&c.path, "path", "/api/v1/groups?limit=50", "path to request; {id} and {province} are filled at random")
+	flag.IntVar(&c.ids, "ids", 1000, "{id} is drawn from 1..ids")
+	flag.IntVar(&c.clients, "c", 32, "concurrent clients")
+	flag.DurationVar(&c.duration, "d", 10*time.Second, "how long to drive load")
+	flag.StringVar(&c.bare, "bare", "", "serve this file from a bare handler instead of driving load")
+	flag.StringVar(&c.addr, "addr", "127.0.0.1:8099", "where -bare listens")
+	flag.StringVar(&c.save, "save", "", "write one response body of -path to this file and stop")
+	flag.Parse()
+	if c.bare != "" {
+		return serveBare(c.bare, c.addr)
+	}
+	token, err := login(c)
+	if err != nil {
+		return err
+	}
+	if c.save != "" {
+		return save(c, token)
+	}
+	return report(c, drive(c, token))
+}
+
+// serveBare answers every request with the file's bytes, as JSON or HTML.
+func serveBare(file, addr string) error {
+	body, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	ctype := "application/json"
+	if bytes.HasPrefix(bytes.TrimSpace(body), []byte("<")) {
+		ctype = "text/html; charset=utf-8"
+	}
+	return http.ListenAndServe(addr, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", ctype)
+		w.Write(body)
+	}))
+}
+
+func login(c config) (string, error) {
+	if c.email == "" {
+		return "", nil
+	}
+	body, _ := json.Marshal(map[string]string{"email": c.email, "password": c.password})
+	resp, err := http.Post(c.url+"/api/v1/auth/token", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var tok struct{ Token string }
+	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || tok.Token == "" {
+		return "", fmt.Errorf("login as %s: status %d", c.email, resp.StatusCode)
+	}
+	return tok.Token, nil
+}
+
+var provinces = strings.Fields("11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 71 72 73 74 75 76 81 82 91 92 93 94 95 96")
+
+func fill(path string, ids int, r *rand.Rand) string {
+	path = strings.ReplaceAll(path, "{id}", strconv.Itoa(1+r.IntN(ids)))
+	return strings.ReplaceAll(path, "{province}", provinces[r.IntN(len(provinces))])
+}
+
+func get(client *http.Client, url, token string) (int, error) {
+	req, _ := http.NewRequestWithContext(context.Background(), "GET", url, nil)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+func save(c config, token string) error {
+	req, _ := http.NewRequest("GET", c.url+fill(c.path, c.ids, rand.New(rand.NewPCG(1, 2))), nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return os.WriteFile(c.save, b, 0o644)
+}
+
+type result struct {
+	latencies []time.Duration
+	errors    int
+	elapsed   time.Duration
+}
+
+// drive runs c.clients loops of requests for c.duration.
+func drive(c config, token string) result {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: c.clients, MaxConnsPerHost: c.clients}}
+	var mu sync.Mutex
+	var res result
+	deadline := time.Now().Add(c.duration)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i := range c.clients {
+		wg.Go(func() {
+			r := rand.New(rand.NewPCG(uint64(i), 7))
+			var lat []time.Duration
+			errs := 0
+			for time.Now().Before(deadline) {
+				t := time.Now()
+				status, err := get(client, c.url+fill(c.path, c.ids, r), token)
+				lat = append(lat, time.Since(t))
+				if err != nil || status != http.StatusOK {
+					errs++
+				}
+			}
+			mu.Lock()
+			res.latencies = append(res.latencies, lat...)
+			res.errors += errs
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	res.elapsed = time.Since(start)
+	return res
+}
+
+func report(c config, r result) error {
+	slices.Sort(r.latencies)
+	n := len(r.latencies)
+	if n == 0 {
+		return fmt.Errorf("no requests completed")
+	}
+	pct := func(p float64) time.Duration { return r.latencies[min(n-1, int(float64(n)*p))] }
+	out := map[string]any{
+		"path": c.path, "clients": c.clients, "requests": n, "errors": r.errors,
+		"rps":    float64(n) / r.elapsed.Seconds(),
+		"p50_ms": ms(pct(0.50)), "p90_ms": ms(pct(0.90)), "p99_ms": ms(pct(0.99)), "max_ms": ms(r.latencies[n-1]),
+	}
+	json.NewEncoder(os.Stdout).Encode(out)
+	if r.errors > 0 {
+		return fmt.Errorf("%d of %d requests failed", r.errors, n)
+	}
+	return nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

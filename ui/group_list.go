@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"tkm"
+)
+
+// groupListView is the list of groups with its filters.
+type groupListView struct {
+	base
+	Filter    listFilter
+	Cohorts   []option
+	Provinces []option
+	Stages    []option
+	Groups    []*tkm.Group
+	Next      string // the next page's address; empty on the last page
+	cohorts   map[tkm.ID]string
+}
+
+// listFilter is the list's filter form as typed.
+type listFilter struct {
+	Cohort, Province, Stage, Q, Limit string
+}
+
+// Any reports whether any filter is set.
+func (f listFilter) Any() bool { return f != listFilter{} }
+
+// values returns the filter as query parameters, leaving out the empty ones.
+func (f listFilter) values() url.Values {
+	v := url.Values{}
+	for k, s := range map[string]string{"cohort": f.Cohort, "province": f.Province, "stage": f.Stage, "q": f.Q, "limit": f.Limit} {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	return v
+}
+
+// CohortName names a group's cohort.
+func (v *groupListView) CohortName(id tkm.ID) string { return v.cohorts[id] }
+
+// groupList shows one page of the groups in the user's scope. A bad filter
+// shows the problem above an empty list, never an error page.
+func (h *Handler) groupList(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	v := &groupListView{base: h.base(w, r), Filter: listFilter{Cohort: q.Get("cohort"),
+		Province: q.Get("province"), Stage: q.Get("stage"), Q: q.Get("q"), Limit: q.Get("limit")}}
+	v.Stages = stageOptions(v.en())
+	if err := h.listChoices(r, v); err != nil {
+		return err
+	}
+	page, err := h.findGroups(r, v.Filter, q.Get("cursor"))
+	if err != nil {
+		return h.listFailed(w, r, v, err)
+	}
+	v.Groups = page.Items
+	if page.NextCursor != "" {
+		next := v.Filter.values()
+		next.Set("cursor", page.NextCursor)
+		v.Next = "/kelompok?" + next.Encode()
+	}
+	return h.page(w, r, "group_list", v)
+}
+
+// listChoices fills the filters' choices: the cohorts and the provinces.
+func (h *Handler) listChoices(r *http.Request, v *groupListView) error {
+	cs, err := h.Cohorts.FindCohorts(r.Context())
+	if err != nil {
+		return err
+	}
+	v.Cohorts, v.cohorts = cohortOptions(cs), map[tkm.ID]string{}
+	for _, c := range cs {
+		v.cohorts[c.ID] = c.Name
+	}
+	v.Provinces = regionOptions(h.Regions.Children(""))
+	return nil
+}
+
+// findGroups checks the filter and asks for one page of groups.
+func (h *Handler) findGroups(r *http.Request, lf listFilter, cursor string) (*tkm.GroupPage, error) {
+	f, err := h.groupFilter(lf)
+	if err != nil {
+		return nil, err
+	}
+	f.Cursor = cursor
+	return h.Groups.FindGroups(r.Context(), f)
+}
+
+// groupFilter reads the filter form into a domain filter.
+func (h *Handler) groupFilter(lf listFilter) (tkm.GroupFilter, error) {
+	f := tkm.GroupFilter{Province: lf.Province, Stage: tkm.Stage(lf.Stage), Q: lf.Q}
+	var bad tkm.Fields
+	if lf.Cohort != "" {
+		id, err := tkm.ParseID(lf.Cohort)
+		if err != nil {
+			bad.Add("cohort", "id_invalid", "Angkatan tidak dikenal.", "Unknown cohort.")
+		}
+		f.CohortID = id
+	}
+	if reg, ok := h.Regions.Region(f.Province); f.Province != "" && (!ok || reg.Level != tkm.LevelProvince) {
+		bad.Add("province", "province_unknown", "Provinsi tidak dikenal.", "Unknown province.")
+	}
+	if f.Stage != "" && !f.Stage.Valid() {
+		bad.Add("stage", "stage_invalid", "Tahap tidak dikenal.", "Unknown stage.")
+	}
+	if lf.Limit != "" {
+		n, err := strconv.Atoi(lf.Limit)
+		if err != nil || n < 1 || n > tkm.MaxLimit {
+			bad.Add("limit", "limit_invalid", "Jumlah per halaman harus 1 sampai 500.", "Page size must be 1 to 500.")
+		}
+		f.Limit = n
+	}
+	return f, bad.Err()
+}
+
+// listFailed shows a filter the list cannot use, above an empty list.
+func (h *Handler) listFailed(w http.ResponseWriter, r *http.Request, v *groupListView, err error) error {
+	fe, err := v.formErrorsOf(err, filterField)
+	if err != nil {
+		return err
+	}
+	v.Errors = fe
+	h.render(w, r, http.StatusBadRequest, "group_list", v)
+	return nil
+}
+
+// filterField maps a filter problem to its input; the page size and the
+// cursor have none.
+func filterField(field string) (string, string) {
+	switch field {
+	case "cohort", "province", "stage", "q":
+		return field, ""
+	}
+	return "", ""
+}
+
+// stageOptions lists every stage with its label.
+func stageOptions(en bool) []option {
+	opts := make([]option, len(tkm.Stages))
+	for i, s := range tkm.Stages {
+		opts[i] = option{string(s), s.Label(en)}
+	}
+	return opts
+}
+
+// cohortOptions lists cohorts by name and year.
+func cohortOptions(cs []*tkm.Cohort) []option {
+	opts := make([]option, len(cs))
+	for i, c := range cs {
+		opts[i] = option{c.ID.String(), c.Name + " (" + strconv.Itoa(c.Year) + ")"}
+	}
+	return opts
+}
+
+// regionOptions lists regions by name, with their code.
+func regionOptions(rs []tkm.Region) []option {
+	opts := make([]option, len(rs))
+	for i, r := range rs {
+		opts[i] = option{r.Code, r.Name + " (" + r.Code + ")"}
+	}
+	return opts
+}

@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"tkm"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// views holds every page's template, parsed once per language so that the
+// language-bound functions (t, dates, labels) need no per-request state.
+type views struct {
+	cat   catalog
+	pages map[string]map[string]*template.Template // language → page → template
+}
+
+// parseViews parses each page under templates/pages together with the
+// layout and the partials, once for every language.
+func parseViews(fsys fs.FS, a *assets, regions tkm.Regions) (*views, error) {
+	cat, err := loadCatalog(catalogFS)
+	if err != nil {
+		return nil, err
+	}
+	files, err := fs.Glob(fsys, "templates/pages/*.html")
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("ui: no page templates: %v", err)
+	}
+	v := &views{cat: cat, pages: map[string]map[string]*template.Template{}}
+	for _, lang := range languages {
+		if v.pages[lang], err = parsePages(fsys, files, funcs(printer{lang, cat}, a, regions)); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// parsePages parses each page file with the shared templates.
+func parsePages(fsys fs.FS, files []string, fm template.FuncMap) (map[string]*template.Template, error) {
+	pages := map[string]*template.Template{}
+	for _, f := range files {
+		t, err := template.New("").Funcs(fm).ParseFS(fsys, "templates/layout.html", "templates/partials/*.html", f)
+		if err != nil {
+			return nil, fmt.Errorf("ui: parse %s: %w", f, err)
+		}
+		pages[strings.TrimSuffix(path.Base(f), ".html")] = t
+	}
+	return pages, nil
+}
+
+// wib is Western Indonesian Time, in which the UI shows timestamps.
+var wib = time.FixedZone("WIB", 7*60*60)
+
+// funcs returns the template functions for one language.
+func funcs(p printer, a *assets, regions tkm.Regions) template.FuncMap {
+	return template.FuncMap{
+		"t":         p.t,
+		"field":     p.field,
+		"static":    a.url,
+		"stage":     func(s tkm.Stage) string { return s.Label(p.en()) },
+		"longDate":  p.longDate,
+		"shortDate": p.shortDate,
+		"age":       func(d tkm.Date) int { return d.AgeOn(tkm.DateOf(time.Now().In(wib).Date())) },
+		"rupiah":    tkm.FormatRupiah,
+		"number":    func(n int) string { return tkm.FormatNumber(int64(n)) },
+		"phone":     tkm.FormatPhone,
+		"tel":       telURL,
+		"region":    func(code string) string { return regionPath(regions, code) },
+		"can":       func(u *tkm.User, a string) bool { return tkm.Can(u, tkm.Action(a)) },
+	}
+}
+
+// telURL is a tel: link to a stored E.164 number, or nothing for a value
+// that is not one.
+func telURL(e164 string) template.URL {
+	if len(e164) < 8 || len(e164) > 16 || e164[0] != '+' || strings.Trim(e164[1:], "0123456789") != "" {
+		return ""
+	}
+	return template.URL("tel:" + e164)
+}
+
+// regionPath names a region with the areas above it, most specific first:
+// "Kuta, Kabupaten Badung, Bali". An unknown code names itself.
+func regionPath(regions tkm.Regions, code string) string {
+	var names []string
+	for c := code; c != ""; {
+		if r, ok := regions.Region(c); ok {
+			names = append(names, r.Name)
+		}
+		i := strings.LastIndexByte(c, '.')
+		if i < 0 {
+			break
+		}
+		c = c[:i]
+	}
+	if len(names) == 0 {
+		return code
+	}
+	return strings.Join(names, ", ")
+}
+
+// base is what every page needs: the language, the user, and what the
+// layout shows above the page's own content.
+type base struct {
+	printer
+	User    *tkm.User
+	Here    string      // this page's address, for the language switch to return to
+	Errors  *formErrors // the error summary, nil when the page has none
+	Notice  *notice     // a message left by the previous request
+	Version string
+}
+
+// base returns the base of a page for r, taking the flash message if any.
+func (h *Handler) base(w http.ResponseWriter, r *http.Request) base {
+	b := base{printer: printer{langOf(r), h.views.cat}, User: tkm.UserFromContext(r.Context()),
+		Here: nextAfterLogin(r), Version: h.Version}
+	b.Notice = b.takeFlash(w, r)
+	return b
+}
+
+// Lang is the page's language code, for <html lang>.
+func (b base) Lang() string { return b.lang }
+
+// Current reports whether this page lies under the section at path, for
+// the navigation's aria-current.
+func (b base) Current(path string) bool {
+	return b.Here == path || strings.HasPrefix(b.Here, path+"/") || strings.HasPrefix(b.Here, path+"?")
+}
+
+// OtherLang is the language the header's switch offers.
+func (b base) OtherLang() string {
+	if b.en() {
+		return langID
+	}
+	return langEN
+}
+
+// SwitchURL is the header's link to the other language.
+func (b base) SwitchURL() string {
+	return "/bahasa?l=" + b.OtherLang() + "&next=" + url.QueryEscape(b.Here)
+}
+
+// render writes a page, or a bare 500 if the template fails. The page is
+// rendered whole before anything is sent, so a failure never shows half.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) {
+	var buf bytes.Buffer
+	t := h.views.pages[langOf(r)][page]
+	if t == nil {
+		h.Logger.Error("ui: no such page template", "page", page)
+		http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
+		return
+	}
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		h.Logger.Error("ui: render", "page", page, "err", err)
+		http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// page renders a page with status 200; it never fails, so handlers can
+// return it.
+func (h *Handler) page(w http.ResponseWriter, r *http.Request, page string, data any) error {
+	h.render(w, r, http.StatusOK, page, data)
+	return nil
+}

@@ -1,0 +1,101 @@
+// Package ui is tkm's web interface: server-rendered HTML pages in
+// Indonesian (English on request) for the officers, mentors and group
+// leaders who keep the registry, built to work on a phone in the field and
+// without JavaScript.
+//
+// Templates, the message catalog and the static assets are embedded and
+// parsed once by New. Handlers return errors; one adapter turns them into
+// an error page. The services decide who may do what; the pages only hide
+// what a user cannot do.
+package ui
+
+import (
+	"log/slog"
+	"net/http"
+
+	"tkm"
+)
+
+// SessionCookie names the cookie holding the session secret; the server
+// reads it to authenticate.
+const SessionCookie = "tkm_session"
+
+// maxBody caps the body of every request the UI reads.
+const maxBody = 1 << 20
+
+// Handler serves the web UI.
+type Handler struct {
+	Auth    tkm.AuthService
+	Users   tkm.UserService
+	Cohorts tkm.CohortService
+	Groups  tkm.GroupService
+	Members tkm.MemberService
+	Regions tkm.Regions
+	Logger  *slog.Logger
+	Version string
+
+	views  *views
+	assets *assets
+	mux    *http.ServeMux
+}
+
+// New returns a ready handler: every template parsed, every asset
+// fingerprinted. A broken template fails here, not on the first request.
+func New(h Handler) (*Handler, error) {
+	if h.Logger == nil {
+		h.Logger = slog.Default()
+	}
+	var err error
+	if h.assets, err = newAssets(staticFS); err != nil {
+		return nil, err
+	}
+	if h.views, err = parseViews(templateFS, h.assets, h.Regions); err != nil {
+		return nil, err
+	}
+	h.mux = http.NewServeMux()
+	h.routes(h.mux)
+	return &h, nil
+}
+
+// ServeHTTP serves the UI.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.mux.ServeHTTP(w, r)
+}
+
+// routes is the site map: every page of the UI. Pages wrapped in public
+// need no login; the rest send a visitor to /masuk first.
+func (h *Handler) routes(mux *http.ServeMux) {
+	pub, auth := h.public, h.private
+
+	mux.Handle("GET /static/{file}", pub(h.static))
+	mux.Handle("GET /favicon.ico", pub(h.favicon))
+	mux.Handle("GET /bahasa", pub(h.language))
+	mux.Handle("GET /masuk", pub(h.loginPage))
+	mux.Handle("POST /masuk", pub(h.login))
+	mux.Handle("POST /keluar", pub(h.logout))
+	mux.Handle("GET /{$}", pub(h.home))
+
+	mux.Handle("GET /kelompok", auth(h.groupList))
+	mux.Handle("GET /kelompok/baru", auth(h.groupNewPage))
+	mux.Handle("POST /kelompok/baru", auth(h.groupCreate))
+	mux.Handle("GET /kelompok/{id}", auth(h.groupPage))
+	mux.Handle("GET /kelompok/{id}/ubah", auth(h.groupEditPage))
+	mux.Handle("POST /kelompok/{id}/ubah", auth(h.groupUpdate))
+	mux.Handle("GET /kelompok/{id}/hapus", auth(h.groupDeletePage))
+	mux.Handle("POST /kelompok/{id}/hapus", auth(h.groupDelete))
+
+	mux.Handle("GET /kelompok/{id}/anggota/baru", auth(h.memberNewPage))
+	mux.Handle("POST /kelompok/{id}/anggota/baru", auth(h.memberCreate))
+	mux.Handle("GET /kelompok/{id}/anggota/{mid}/ubah", auth(h.memberEditPage))
+	mux.Handle("POST /kelompok/{id}/anggota/{mid}/ubah", auth(h.memberUpdate))
+	mux.Handle("GET /kelompok/{id}/anggota/{mid}/hapus", auth(h.memberDeletePage))
+	mux.Handle("POST /kelompok/{id}/anggota/{mid}/hapus", auth(h.memberDelete))
+
+	mux.Handle("GET /angkatan", auth(h.cohortList))
+	mux.Handle("GET /angkatan/baru", auth(h.cohortNewPage))
+	mux.Handle("POST /angkatan/baru", auth(h.cohortCreate))
+	mux.Handle("GET /angkatan/{id}/ubah", auth(h.cohortEditPage))
+	mux.Handle("POST /angkatan/{id}/ubah", auth(h.cohortUpdate))
+
+	mux.Handle("/", pub(h.notFound))
+}
