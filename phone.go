@@ -44,6 +44,9 @@ func NormalizePhone(s string) (string, *FieldError) {
 // "(0361) 123456". A foreign number is shown in international form; a
 // value that is not a phone number is returned as it is.
 func FormatPhone(e164 string) string {
+	if mobile, ok := formatMobile(e164); ok {
+		return mobile
+	}
 	num, err := phonenumbers.Parse(e164, "ID")
 	if err != nil || !phonenumbers.IsValidNumber(num) {
 		return e164
@@ -52,6 +55,17 @@ func FormatPhone(e164 string) string {
 		return phonenumbers.Format(num, phonenumbers.INTERNATIONAL)
 	}
 	return phonenumbers.Format(num, phonenumbers.NATIONAL)
+}
+
+// formatMobile formats an Indonesian mobile number as the library does
+// ("0812-3456-7890"), without its cost: pages list many members.
+func formatMobile(e164 string) (string, bool) {
+	rest, ok := strings.CutPrefix(e164, "+628")
+	if !ok || len(rest) < 9 || len(rest) > 10 || phoneDigits(rest) != rest {
+		return "", false
+	}
+	national := "08" + rest
+	return national[:4] + "-" + national[4:8] + "-" + national[8:], true
 }
 
 // phoneChars reports whether s holds only digits and the punctuation

@@ -1,8 +1,12 @@
 package tkm_test
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/nyaruka/phonenumbers"
 
 	"tkm"
 )
@@ -94,6 +98,23 @@ func TestFormatPhone(t *testing.T) {
 	for _, tt := range tests {
 		if got := tkm.FormatPhone(tt.in); got != tt.want {
 			t.Errorf("FormatPhone(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFormatMobileAsTheLibrary checks that the fast path for mobiles
+// formats exactly as libphonenumber does.
+func TestFormatMobileAsTheLibrary(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		national := fmt.Sprintf("08%d%010d", 1+r.IntN(9), r.Int64N(1e10))[:10+r.IntN(4)]
+		e164, ferr := tkm.NormalizePhone(national)
+		if ferr != nil {
+			continue
+		}
+		num, _ := phonenumbers.Parse(e164, "ID")
+		if want := phonenumbers.Format(num, phonenumbers.NATIONAL); tkm.FormatPhone(e164) != want {
+			t.Fatalf("FormatPhone(%q) = %q, library says %q", e164, tkm.FormatPhone(e164), want)
 		}
 	}
 }

@@ -103,16 +103,15 @@ func truncate(s string, n int) string {
 // Authenticate returns the user and session behind a secret; an expired
 // session, a revoked one or a disabled user is EUNAUTHORIZED.
 func (s *AuthService) Authenticate(ctx context.Context, secret string) (*tkm.User, *tkm.Session, error) {
-	var u *tkm.User
 	var sess tkm.Session
-	err := s.db.read(ctx, func(tx *Tx) (err error) {
+	var u *tkm.User
+	err := s.db.read(ctx, func(tx *Tx) error {
 		row := tx.QueryRowContext(ctx, `
-			SELECT s.id, s.user_id, s.kind, s.ip, s.user_agent, s.created_at, s.expires_at
-			FROM sessions s WHERE s.secret_hash = $1 AND s.expires_at > $2`, hashSecret(secret), tx.now)
-		if err = row.Scan(&sess.ID, &sess.UserID, &sess.Kind, &sess.IP, &sess.UserAgent, &sess.CreatedAt, &sess.ExpiresAt); err != nil {
-			return err
-		}
-		u, err = findUser(ctx, tx, sess.UserID)
+			SELECT s.id, s.kind, s.ip, s.user_agent, s.created_at, s.expires_at, `+userColumnsOf("u")+`
+			FROM sessions s JOIN users u ON u.id = s.user_id
+			WHERE s.secret_hash = $1 AND s.expires_at > $2`, hashSecret(secret), tx.now)
+		var err error
+		u, err = scanSessionUser(row, &sess)
 		return err
 	})
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && u.Disabled) {
@@ -121,6 +120,15 @@ func (s *AuthService) Authenticate(ctx context.Context, secret string) (*tkm.Use
 		return nil, nil, fmt.Errorf("authenticate: %w", err)
 	}
 	return u, &sess, nil
+}
+
+func scanSessionUser(row scanner, sess *tkm.Session) (*tkm.User, error) {
+	var u tkm.User
+	var hash string
+	err := row.Scan(&sess.ID, &sess.Kind, &sess.IP, &sess.UserAgent, &sess.CreatedAt, &sess.ExpiresAt,
+		&u.ID, &u.Email, &u.Name, &u.Role, &u.Region, &u.Disabled, &u.CreatedAt, &u.UpdatedAt, &hash)
+	sess.UserID = u.ID
+	return &u, err
 }
 
 // Logout ends the session behind a secret.

@@ -27,6 +27,8 @@ type DB struct {
 	dsn     string
 	rw      *sql.DB // writes: a single connection on SQLite
 	ro      *sql.DB // reads: a pool (the same pool as rw on PostgreSQL)
+	// Prepared statements of each pool, on SQLite only.
+	rwStmts, roStmts *stmtCache
 
 	Regions tkm.Regions
 	Vault   *tkm.Vault
@@ -64,8 +66,16 @@ func (db *DB) openSQLite(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("sqlite: data directory: %w", err)
 	}
-	pragmas := "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)&_pragma=synchronous(NORMAL)"
-	rw, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	// The file holds personal data: readable by its owner only.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
+	f.Close()
+	// Times are stored as integer microseconds: exact to compare, cheap to read.
+	pragmas := "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)&_pragma=synchronous(NORMAL)" +
+		"&_time_integer_format=unix_micro&_inttotime=1"
+	rw, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-65536)&_txlock=immediate")
 	if err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}
@@ -79,6 +89,7 @@ func (db *DB) openSQLite(path string) error {
 	ro.SetMaxOpenConns(8)
 	ro.SetMaxIdleConns(8)
 	db.dialect, db.rw, db.ro = sqliteDialect{}, rw, ro
+	db.rwStmts, db.roStmts = newStmtCache(rw), newStmtCache(ro)
 	// The first connection creates the file and switches it to WAL before
 	// the readers, which may not write, open it.
 	return rw.Ping()
@@ -101,6 +112,10 @@ func (db *DB) Engine() string { return db.dialect.name() }
 
 // Close closes every connection.
 func (db *DB) Close() error {
+	if db.rwStmts != nil {
+		db.rwStmts.close()
+		db.roStmts.close()
+	}
 	err := db.rw.Close()
 	if db.ro != db.rw {
 		err = errors.Join(err, db.ro.Close())
@@ -114,16 +129,17 @@ func (db *DB) Ping(ctx context.Context) error { return db.ro.PingContext(ctx) }
 // Tx is a transaction that carries one moment, the time of every row it writes.
 type Tx struct {
 	*sql.Tx
-	db  *DB
-	now time.Time
+	db    *DB
+	now   time.Time
+	cache *stmtCache
 }
 
 // begin starts a transaction: on the writer for writes, on the read pool
 // otherwise.
 func (db *DB) begin(ctx context.Context, write bool) (*Tx, error) {
-	pool, opts := db.ro, &sql.TxOptions{ReadOnly: true}
+	pool, opts, cache := db.ro, &sql.TxOptions{ReadOnly: true}, db.roStmts
 	if write {
-		pool, opts = db.rw, nil
+		pool, opts, cache = db.rw, nil, db.rwStmts
 	}
 	if db.dialect.name() == "sqlite" && !write {
 		opts = nil // the read pool is query_only already
@@ -132,7 +148,7 @@ func (db *DB) begin(ctx context.Context, write bool) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	return &Tx{Tx: tx, db: db, now: db.Now()}, nil
+	return &Tx{Tx: tx, db: db, now: db.Now(), cache: cache}, nil
 }
 
 // write runs fn in a write transaction and commits it when fn succeeds.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"tkm"
 )
@@ -94,6 +95,11 @@ func (s *UserService) FindUsers(ctx context.Context) ([]*tkm.User, error) {
 }
 
 const userColumns = `id, email, name, role, region, disabled, created_at, updated_at, password_hash`
+
+// userColumnsOf is userColumns for a table under an alias.
+func userColumnsOf(alias string) string {
+	return alias + "." + strings.ReplaceAll(userColumns, ", ", ", "+alias+".")
+}
 
 func scanUser(row scanner) (*tkm.User, string, error) {
 	var u tkm.User
