@@ -20,10 +20,10 @@ type Group struct {
 	Phone           string    `json:"phone"`
 	Stage           Stage     `json:"stage"`
 	StageSince      time.Time `json:"stage_since"`
-	Members         []*Member `json:"members"`
+	Members         []*Member `json:"members,omitzero"`
 	MemberCount     int       `json:"member_count"`
-	MentorID        ID        `json:"mentor_id"`
-	PreviousGroupID ID        `json:"previous_group_id"`
+	MentorID        ID        `json:"mentor_id,omitzero"`
+	PreviousGroupID ID        `json:"previous_group_id,omitzero"`
 	Ref             string    `json:"ref"`
 	OwnerID         ID        `json:"-"`
 	CreatedAt       time.Time `json:"created_at"`

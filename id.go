@@ -6,7 +6,8 @@ import (
 )
 
 // ID identifies a record. It is an integer in the database and an opaque
-// string on the wire; the zero ID means "none" and is written as null.
+// string on the wire. The zero ID means "none": fields that may hold none
+// are tagged omitzero, and a client clears one by sending "" or null.
 type ID int64
 
 func (id ID) String() string { return strconv.FormatInt(int64(id), 10) }
@@ -20,11 +21,9 @@ func ParseID(s string) (ID, error) {
 	return ID(n), nil
 }
 
-func (id ID) MarshalJSON() ([]byte, error) {
-	if id == 0 {
-		return []byte("null"), nil
-	}
-	return strconv.AppendQuote(nil, id.String()), nil
+// MarshalText writes the ID as its decimal digits; JSON quotes them.
+func (id ID) MarshalText() ([]byte, error) {
+	return strconv.AppendInt(nil, int64(id), 10), nil
 }
 
 func (id *ID) UnmarshalJSON(b []byte) error {

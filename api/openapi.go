@@ -117,7 +117,7 @@ func schemaOf(t reflect.Type, schemas object) object {
 	case t == dateType:
 		return object{"type": []string{"string", "null"}, "format": "date"}
 	case t == idType:
-		return object{"type": []string{"string", "null"}, "description": "opaque ID"}
+		return object{"type": "string", "description": "opaque ID; absent or empty for none"}
 	}
 	switch t.Kind() {
 	case reflect.String:
