@@ -40,14 +40,14 @@ type DB struct {
 // "postgres://…". It does not migrate; call Migrate.
 func Open(ctx context.Context, dsn string, regions tkm.Regions, vault *tkm.Vault) (*DB, error) {
 	db := &DB{dsn: dsn, Regions: regions, Vault: vault, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+	if err := CheckDSN(dsn); err != nil {
+		return nil, err
+	}
 	var err error
-	switch {
-	case strings.HasPrefix(dsn, "sqlite:"):
+	if strings.HasPrefix(dsn, "sqlite:") {
 		err = db.openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+	} else {
 		err = db.openPostgres(dsn)
-	default:
-		err = fmt.Errorf("database %q: want sqlite:PATH or postgres://…", redact(dsn))
 	}
 	if err != nil {
 		return nil, err
@@ -59,10 +59,18 @@ func Open(ctx context.Context, dsn string, regions tkm.Regions, vault *tkm.Vault
 	return db, nil
 }
 
-func (db *DB) openSQLite(path string) error {
-	if path == "" {
-		return errors.New("sqlite: empty path")
+// CheckDSN tells whether dsn names a database tkm can open.
+func CheckDSN(dsn string) error {
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:") && len(dsn) > len("sqlite:"):
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+	default:
+		return fmt.Errorf("database %q: want sqlite:PATH or postgres://…", redact(dsn))
 	}
+	return nil
+}
+
+func (db *DB) openSQLite(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("sqlite: data directory: %w", err)
 	}

@@ -14,9 +14,10 @@ const maxCachedStmts = 512
 // each query once per connection instead of on every call (PostgreSQL's
 // driver caches them itself).
 type stmtCache struct {
-	pool  *sql.DB
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt
+	pool    *sql.DB
+	mu      sync.Mutex
+	stmts   map[string]*sql.Stmt
+	pending sync.WaitGroup
 }
 
 func newStmtCache(pool *sql.DB) *stmtCache {
@@ -30,9 +31,9 @@ func (c *stmtCache) get(query string) *sql.Stmt {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, ok := c.stmts[query]
-	if !ok && len(c.stmts) < maxCachedStmts {
+	if !ok && c.stmts != nil && len(c.stmts) < maxCachedStmts {
 		c.stmts[query] = nil // pending
-		go c.prepare(query)
+		c.pending.Go(func() { c.prepare(query) })
 	}
 	return s
 }
@@ -51,7 +52,9 @@ func (c *stmtCache) prepare(query string) {
 	c.stmts[query] = s
 }
 
+// close waits for the statements being prepared, then closes them all.
 func (c *stmtCache) close() {
+	c.pending.Wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, s := range c.stmts {

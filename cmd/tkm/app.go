@@ -29,6 +29,9 @@ type App struct {
 // openDB opens and migrates the database named by dsn, with the region
 // table and the NIK key. Commands that need no server use it alone.
 func openDB(ctx context.Context, dsn string) (*store.DB, error) {
+	if err := store.CheckDSN(dsn); err != nil {
+		return nil, err
+	}
 	regions, err := region.Load()
 	if err != nil {
 		return nil, err
