@@ -8,6 +8,7 @@ import "context"
 type Action string
 
 const (
+	UseAccount    Action = "account.use"    // see and end one's own sessions
 	ReadRegistry  Action = "registry.read"  // see cohorts, groups, members (masked NIK)
 	WriteGroup    Action = "group.write"    // create and edit groups and their members
 	DeleteGroup   Action = "group.delete"   // delete a group still at the start
@@ -15,15 +16,16 @@ const (
 	WriteCohort   Action = "cohort.write"   // create and edit cohorts
 	ManageUsers   Action = "users.manage"   // create users
 	AssignMentors Action = "mentors.assign" // give a group its mentor
+	ReadAudit     Action = "audit.read"     // read the audit log
 )
 
 var permissions = map[Role][]Action{
-	RoleAdmin:    {ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors},
-	RoleMinistry: {ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors},
-	RoleRegional: {ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, AssignMentors},
-	RoleMentor:   {ReadRegistry, WriteGroup},
-	RoleAuditor:  {ReadRegistry, ReadNIK},
-	RoleGroup:    {ReadRegistry, WriteGroup, ReadNIK},
+	RoleAdmin:    {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors, ReadAudit},
+	RoleMinistry: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors},
+	RoleRegional: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, AssignMentors},
+	RoleMentor:   {UseAccount, ReadRegistry, WriteGroup},
+	RoleAuditor:  {UseAccount, ReadRegistry, ReadNIK, ReadAudit},
+	RoleGroup:    {UseAccount, ReadRegistry, WriteGroup},
 }
 
 // Can reports whether u may take action a (on something in u's scope).

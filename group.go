@@ -130,8 +130,14 @@ type GroupPage struct {
 // GroupService keeps the groups. Every method is limited to the scope of
 // the user in ctx: a group outside it is not found.
 type GroupService interface {
+	// CreateGroup registers g with its members; on success g holds what was
+	// saved: its ID, stage and times, and its members' NIKs masked.
 	CreateGroup(ctx context.Context, g *Group) ([]Warning, error)
+	// FindGroupByID returns a group with its members, NIKs masked.
 	FindGroupByID(ctx context.Context, id ID) (*Group, error)
+	// RevealNIKs returns a group with its members' full NIKs, for a role
+	// that may read them; the view is recorded in the audit log.
+	RevealNIKs(ctx context.Context, id ID) (*Group, error)
 	FindGroups(ctx context.Context, f GroupFilter) (*GroupPage, error)
 	UpdateGroup(ctx context.Context, id ID, u GroupUpdate) (*Group, []Warning, error)
 	DeleteGroup(ctx context.Context, id ID) error

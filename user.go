@@ -5,6 +5,8 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+
+	"tkm/passwords"
 )
 
 // Role is what a user does in the programme; it decides what they may see.
@@ -76,8 +78,14 @@ func (u *User) Validate(regions Regions) error {
 // ValidatePassword checks a new password against the rules.
 func ValidatePassword(p string) error {
 	var f Fields
-	if len([]rune(p)) < MinPasswordLength {
+	switch {
+	case len([]rune(p)) < MinPasswordLength:
 		f.Add("password", "password_short", "Kata sandi minimal 12 karakter.", "Password must be at least 12 characters.")
+	case len(p) > 1024:
+		f.Add("password", "password_long", "Kata sandi terlalu panjang.", "Password is too long.")
+	case passwords.Common(p):
+		f.Add("password", "password_common", "Kata sandi ini terlalu umum dan mudah ditebak; pilih yang lain, misalnya beberapa kata acak.",
+			"This password is too common and easy to guess; choose another, such as a few random words.")
 	}
 	return f.Err()
 }
@@ -122,11 +130,37 @@ func (s Scope) Covers(g *Group) bool {
 	return false
 }
 
-// UserService keeps the users.
+// UserUpdate holds the fields of a user to change; nil leaves a field as it is.
+type UserUpdate struct {
+	Name     *string `json:"name"`
+	Role     *Role   `json:"role"`
+	Region   *string `json:"region"`
+	Disabled *bool   `json:"disabled"`
+}
+
+// Apply copies the set fields of up onto u.
+func (up UserUpdate) Apply(u *User) {
+	set(&u.Name, up.Name)
+	set(&u.Role, up.Role)
+	set(&u.Region, up.Region)
+	set(&u.Disabled, up.Disabled)
+}
+
+// UserFilter narrows a list of users. Zero fields do not filter.
+type UserFilter struct {
+	Role Role
+}
+
+// UserService keeps the users. Administrators manage them; officers who
+// assign mentors may list the mentors.
 type UserService interface {
 	CreateUser(ctx context.Context, u *User, password string) error
 	FindUserByID(ctx context.Context, id ID) (*User, error)
-	FindUsers(ctx context.Context) ([]*User, error)
+	FindUsers(ctx context.Context, f UserFilter) ([]*User, error)
+	UpdateUser(ctx context.Context, id ID, up UserUpdate) (*User, error)
+	// SetPassword gives a user a new password and ends their sessions: an
+	// administrator's reset, or one's own change (which needs the old one).
+	SetPassword(ctx context.Context, id ID, old, password string) error
 }
 
 // Session is a login: a browser session (cookie) or an API token.
@@ -155,4 +189,8 @@ type AuthService interface {
 	Authenticate(ctx context.Context, secret string) (*User, *Session, error)
 	// Logout ends the session behind a secret.
 	Logout(ctx context.Context, secret string) error
+	// Sessions lists the sessions and tokens of the user in ctx.
+	Sessions(ctx context.Context) ([]*Session, error)
+	// RevokeSession ends one of the sessions of the user in ctx.
+	RevokeSession(ctx context.Context, id ID) error
 }

@@ -19,8 +19,9 @@ const KeySize = 32
 // look a person up and keep NIKs unique without storing them in clear.
 // Both keys derive from one secret key.
 type Vault struct {
-	aead cipher.AEAD
-	mac  []byte
+	aead  cipher.AEAD
+	mac   []byte
+	audit []byte
 }
 
 // NewVault returns a vault for a KeySize-byte secret key.
@@ -36,6 +37,10 @@ func NewVault(key []byte) (*Vault, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new vault: %w", err)
 	}
+	auditKey, err := hkdf.Key(sha256.New, key, nil, "tkm audit chain", 32)
+	if err != nil {
+		return nil, fmt.Errorf("new vault: %w", err)
+	}
 	block, err := aes.NewCipher(encKey)
 	if err != nil {
 		return nil, fmt.Errorf("new vault: %w", err)
@@ -44,7 +49,7 @@ func NewVault(key []byte) (*Vault, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new vault: %w", err)
 	}
-	return &Vault{aead: aead, mac: macKey}, nil
+	return &Vault{aead: aead, mac: macKey, audit: auditKey}, nil
 }
 
 // NewKey returns a fresh random secret key.
@@ -78,5 +83,13 @@ func (v *Vault) Open(sealed []byte) (string, error) {
 func (v *Vault) Hash(nik string) []byte {
 	h := hmac.New(sha256.New, v.mac)
 	h.Write([]byte(nik))
+	return h.Sum(nil)
+}
+
+// AuditMAC returns the keyed hash that chains audit entries: without the
+// key, nobody can rewrite the log and make the chain fit again.
+func (v *Vault) AuditMAC(data []byte) []byte {
+	h := hmac.New(sha256.New, v.audit)
+	h.Write(data)
 	return h.Sum(nil)
 }

@@ -30,11 +30,12 @@ type API struct {
 type route struct {
 	method, path string
 	summary      string
-	public       bool    // served without a login
-	query        []param // query parameters
-	body         any     // a value of the request body's type, or nil
-	status       int     // success status
-	resp         any     // a value of the response body's type, or nil for none
+	public       bool       // served without a login
+	action       tkm.Action // what the caller's role must allow
+	query        []param    // query parameters
+	body         any        // a value of the request body's type, or nil
+	status       int        // success status
+	resp         any        // a value of the response body's type, or nil for none
 	handle       func(w http.ResponseWriter, r *http.Request) error
 }
 
@@ -45,34 +46,34 @@ func (a *API) routes() []route {
 	return []route{
 		{method: "POST", path: "/api/v1/auth/token", summary: "Log in and get a bearer token", public: true,
 			body: loginRequest{}, status: 201, resp: tokenResponse{}, handle: a.createToken},
-		{method: "DELETE", path: "/api/v1/auth/token", summary: "Log out: revoke the token in use",
+		{method: "DELETE", path: "/api/v1/auth/token", action: tkm.UseAccount, summary: "Log out: revoke the token in use",
 			status: 204, handle: a.deleteToken},
-		{method: "GET", path: "/api/v1/me", summary: "The logged-in user", resp: tkm.User{}, handle: a.me},
-		{method: "GET", path: "/api/v1/regions", summary: "Regions: provinces, or the children of a parent code",
+		{method: "GET", path: "/api/v1/me", action: tkm.UseAccount, summary: "The logged-in user", resp: tkm.User{}, handle: a.me},
+		{method: "GET", path: "/api/v1/regions", action: tkm.ReadRegistry, summary: "Regions: provinces, or the children of a parent code",
 			query: []param{{"parent", "a region code; empty lists the provinces"}}, resp: regionList{}, handle: a.regions},
 
-		{method: "GET", path: "/api/v1/cohorts", summary: "List cohorts", resp: cohortList{}, handle: a.listCohorts},
-		{method: "POST", path: "/api/v1/cohorts", summary: "Create a cohort", body: tkm.Cohort{}, status: 201, resp: tkm.Cohort{}, handle: a.createCohort},
-		{method: "GET", path: "/api/v1/cohorts/{id}", summary: "Get a cohort", resp: tkm.Cohort{}, handle: a.getCohort},
-		{method: "PATCH", path: "/api/v1/cohorts/{id}", summary: "Change a cohort", body: tkm.CohortUpdate{}, resp: tkm.Cohort{}, handle: a.updateCohort},
+		{method: "GET", path: "/api/v1/cohorts", action: tkm.ReadRegistry, summary: "List cohorts", resp: cohortList{}, handle: a.listCohorts},
+		{method: "POST", path: "/api/v1/cohorts", action: tkm.WriteCohort, summary: "Create a cohort", body: tkm.Cohort{}, status: 201, resp: tkm.Cohort{}, handle: a.createCohort},
+		{method: "GET", path: "/api/v1/cohorts/{id}", action: tkm.ReadRegistry, summary: "Get a cohort", resp: tkm.Cohort{}, handle: a.getCohort},
+		{method: "PATCH", path: "/api/v1/cohorts/{id}", action: tkm.WriteCohort, summary: "Change a cohort", body: tkm.CohortUpdate{}, resp: tkm.Cohort{}, handle: a.updateCohort},
 
-		{method: "GET", path: "/api/v1/groups", summary: "List groups in your scope", query: groupQuery,
+		{method: "GET", path: "/api/v1/groups", action: tkm.ReadRegistry, summary: "List groups in your scope", query: groupQuery,
 			resp: tkm.GroupPage{}, handle: a.listGroups},
-		{method: "POST", path: "/api/v1/groups", summary: "Register a group, with its members", body: tkm.Group{},
+		{method: "POST", path: "/api/v1/groups", action: tkm.WriteGroup, summary: "Register a group, with its members", body: tkm.Group{},
 			status: 201, resp: groupResponse{}, handle: a.createGroup},
-		{method: "GET", path: "/api/v1/groups/{id}", summary: "Get a group with its members", resp: tkm.Group{}, handle: a.getGroup},
-		{method: "PATCH", path: "/api/v1/groups/{id}", summary: "Change a group", body: tkm.GroupUpdate{}, resp: groupResponse{}, handle: a.updateGroup},
-		{method: "DELETE", path: "/api/v1/groups/{id}", summary: "Delete a group not yet approved", status: 204, handle: a.deleteGroup},
+		{method: "GET", path: "/api/v1/groups/{id}", action: tkm.ReadRegistry, summary: "Get a group with its members", resp: tkm.Group{}, handle: a.getGroup},
+		{method: "PATCH", path: "/api/v1/groups/{id}", action: tkm.WriteGroup, summary: "Change a group", body: tkm.GroupUpdate{}, resp: groupResponse{}, handle: a.updateGroup},
+		{method: "DELETE", path: "/api/v1/groups/{id}", action: tkm.DeleteGroup, summary: "Delete a group not yet approved", status: 204, handle: a.deleteGroup},
 
-		{method: "POST", path: "/api/v1/groups/{id}/members", summary: "Add a member to a group", body: tkm.Member{},
+		{method: "POST", path: "/api/v1/groups/{id}/members", action: tkm.WriteGroup, summary: "Add a member to a group", body: tkm.Member{},
 			status: 201, resp: memberResponse{}, handle: a.createMember},
-		{method: "PATCH", path: "/api/v1/groups/{id}/members/{member_id}", summary: "Change a member", body: tkm.MemberUpdate{},
+		{method: "PATCH", path: "/api/v1/groups/{id}/members/{member_id}", action: tkm.WriteGroup, summary: "Change a member", body: tkm.MemberUpdate{},
 			resp: memberResponse{}, handle: a.updateMember},
-		{method: "DELETE", path: "/api/v1/groups/{id}/members/{member_id}", summary: "Remove a member", status: 204, handle: a.deleteMember},
-		{method: "GET", path: "/api/v1/members", summary: "Find a person by NIK", query: []param{{"nik", "the 16-digit NIK"}},
+		{method: "DELETE", path: "/api/v1/groups/{id}/members/{member_id}", action: tkm.WriteGroup, summary: "Remove a member", status: 204, handle: a.deleteMember},
+		{method: "GET", path: "/api/v1/members", action: tkm.ReadRegistry, summary: "Find a person by NIK", query: []param{{"nik", "the 16-digit NIK"}},
 			resp: memberList{}, handle: a.findMembers},
 
-		{method: "GET", path: "/api/v1/openapi.json", summary: "This API's OpenAPI 3.1 description", resp: map[string]any{}, handle: a.openAPI},
+		{method: "GET", path: "/api/v1/openapi.json", action: tkm.UseAccount, summary: "This API's OpenAPI 3.1 description", resp: map[string]any{}, handle: a.openAPI},
 	}
 }
 
@@ -89,7 +90,7 @@ func (a *API) newMux() *http.ServeMux {
 	for _, rt := range a.routes() {
 		mux.Handle(rt.method+" "+rt.path, a.adapt(rt))
 	}
-	mux.Handle("/api/", a.adapt(route{handle: func(http.ResponseWriter, *http.Request) error {
+	mux.Handle("/api/", a.adapt(route{public: true, handle: func(http.ResponseWriter, *http.Request) error {
 		return tkm.Errorf(tkm.ENOTFOUND, "Alamat API tidak dikenal.", "Unknown API address.")
 	}}))
 	return mux
@@ -100,10 +101,15 @@ func (a *API) newMux() *http.ServeMux {
 func (a *API) adapt(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var err error
-		if !rt.public && tkm.UserFromContext(r.Context()) == nil {
+		switch u := tkm.UserFromContext(r.Context()); {
+		case rt.public:
+			err = rt.handle(w, r)
+		case u == nil:
 			err = tkm.Errorf(tkm.EUNAUTHORIZED, "Silakan masuk: kirim header Authorization: Bearer TOKEN.",
 				"Log in: send an Authorization: Bearer TOKEN header.")
-		} else {
+		case !tkm.Can(u, rt.action):
+			err = tkm.Errorf(tkm.EFORBIDDEN, "Peran Anda tidak berwenang untuk ini.", "Your role may not do this.")
+		default:
 			err = rt.handle(w, r)
 		}
 		if err != nil {

@@ -112,7 +112,12 @@ func (a *API) getGroup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	g, err := a.Groups.FindGroupByID(r.Context(), id)
+	// Roles that may read NIKs get them in full, and the view is audited.
+	find := a.Groups.FindGroupByID
+	if tkm.Can(tkm.UserFromContext(r.Context()), tkm.ReadNIK) {
+		find = a.Groups.RevealNIKs
+	}
+	g, err := find(r.Context(), id)
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,9 @@ func badLogin() error {
 // Login checks the credentials and opens a session of the given kind.
 func (s *AuthService) Login(ctx context.Context, email, password, kind string) (string, *tkm.Session, *tkm.User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
+	if err := s.db.checkLoginRate(ctx, email); err != nil {
+		return "", nil, nil, err
+	}
 	var u *tkm.User
 	var hash string
 	err := s.db.read(ctx, func(tx *Tx) (err error) {
@@ -52,12 +55,12 @@ func (s *AuthService) Login(ctx context.Context, email, password, kind string) (
 	})
 	if errors.Is(err, sql.ErrNoRows) {
 		tkm.CheckPassword(s.dummy, password)
-		return "", nil, nil, badLogin()
+		return "", nil, nil, s.failedLogin(ctx, email, nil)
 	} else if err != nil {
 		return "", nil, nil, fmt.Errorf("login: %w", err)
 	}
 	if !tkm.CheckPassword(hash, password) || u.Disabled {
-		return "", nil, nil, badLogin()
+		return "", nil, nil, s.failedLogin(ctx, email, u)
 	}
 	secret, sess, err := s.open(ctx, u, kind)
 	return secret, sess, u, err
@@ -76,11 +79,19 @@ func (s *AuthService) open(ctx context.Context, u *tkm.User, kind string) (strin
 	sess := &tkm.Session{UserID: u.ID, Kind: kind, IP: o.IP, UserAgent: truncate(o.UserAgent, 300)}
 	err := s.db.write(ctx, func(tx *Tx) error {
 		sess.CreatedAt, sess.ExpiresAt = tx.now, tx.now.Add(life)
-		return tx.QueryRowContext(ctx, `
+		err := tx.QueryRowContext(ctx, `
 			INSERT INTO sessions (secret_hash, user_id, kind, ip, user_agent, created_at, expires_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 			hashSecret(secret), sess.UserID, sess.Kind, sess.IP, sess.UserAgent, sess.CreatedAt, sess.ExpiresAt,
 		).Scan(&sess.ID)
+		if err != nil {
+			return err
+		}
+		if err := clearLoginFailures(ctx, tx, u.Email); err != nil {
+			return err
+		}
+		return tx.audit(tkm.NewContextWithUser(ctx, u), &tkm.AuditEntry{Action: tkm.AuditLogin, Entity: "session",
+			EntityID: sess.ID, Note: kind})
 	})
 	if err != nil {
 		return "", nil, fmt.Errorf("open session: %w", err)
@@ -134,9 +145,77 @@ func scanSessionUser(row scanner, sess *tkm.Session) (*tkm.User, error) {
 // Logout ends the session behind a secret.
 func (s *AuthService) Logout(ctx context.Context, secret string) error {
 	return s.db.write(ctx, func(tx *Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE secret_hash = $1`, hashSecret(secret)); err != nil {
+		var id tkm.ID
+		err := tx.QueryRowContext(ctx, `DELETE FROM sessions WHERE secret_hash = $1 RETURNING id`, hashSecret(secret)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		} else if err != nil {
 			return fmt.Errorf("logout: %w", err)
 		}
-		return nil
+		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditLogout, Entity: "session", EntityID: id})
+	})
+}
+
+// failedLogin records a refused login (by the email tried, known or not)
+// and returns the error to show, which does not tell which part was wrong.
+func (s *AuthService) failedLogin(ctx context.Context, email string, u *tkm.User) error {
+	e := &tkm.AuditEntry{Action: tkm.AuditLoginFailed, Entity: "user", UserEmail: truncate(email, 200)}
+	if u != nil {
+		e.EntityID = u.ID
+	}
+	err := s.db.write(ctx, func(tx *Tx) error {
+		if err := recordLoginFailure(ctx, tx, email); err != nil {
+			return err
+		}
+		return tx.audit(ctx, e)
+	})
+	if err != nil {
+		return fmt.Errorf("login: %w", err)
+	}
+	return badLogin()
+}
+
+// Sessions lists the live sessions and tokens of the user in ctx, newest first.
+func (s *AuthService) Sessions(ctx context.Context) ([]*tkm.Session, error) {
+	if err := tkm.Authorize(ctx, tkm.UseAccount); err != nil {
+		return nil, err
+	}
+	me := tkm.UserFromContext(ctx)
+	out := []*tkm.Session{}
+	err := s.db.read(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, user_id, kind, ip, user_agent, created_at, expires_at
+			FROM sessions WHERE user_id = $1 AND expires_at > $2 ORDER BY id DESC`, me.ID, tx.now)
+		if err != nil {
+			return fmt.Errorf("sessions: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var x tkm.Session
+			if err := rows.Scan(&x.ID, &x.UserID, &x.Kind, &x.IP, &x.UserAgent, &x.CreatedAt, &x.ExpiresAt); err != nil {
+				return fmt.Errorf("sessions: %w", err)
+			}
+			x.CreatedAt, x.ExpiresAt = x.CreatedAt.UTC(), x.ExpiresAt.UTC()
+			out = append(out, &x)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// RevokeSession ends one of the sessions of the user in ctx.
+func (s *AuthService) RevokeSession(ctx context.Context, id tkm.ID) error {
+	if err := tkm.Authorize(ctx, tkm.UseAccount); err != nil {
+		return err
+	}
+	me := tkm.UserFromContext(ctx)
+	return s.db.write(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = $1 AND user_id = $2`, id, me.ID)
+		if err != nil {
+			return fmt.Errorf("revoke session %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return tkm.Errorf(tkm.ENOTFOUND, "Sesi tidak ditemukan.", "Session not found.")
+		}
+		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditSessionEnd, Entity: "session", EntityID: id})
 	})
 }

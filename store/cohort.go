@@ -39,7 +39,8 @@ func (s *CohortService) CreateCohort(ctx context.Context, c *tkm.Cohort) error {
 		if err != nil {
 			return fmt.Errorf("create cohort %q: %w", c.Name, err)
 		}
-		return nil
+		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditCohortCreate, Entity: "cohort", EntityID: c.ID,
+			Changes: changes(nil, c)})
 	})
 }
 
@@ -90,6 +91,7 @@ func (s *CohortService) UpdateCohort(ctx context.Context, id tkm.ID, u tkm.Cohor
 		if c, err = findCohort(ctx, tx, id); err != nil {
 			return err
 		}
+		old := *c
 		u.Apply(c)
 		if err := c.Validate(s.db.Regions); err != nil {
 			return err
@@ -106,7 +108,8 @@ func (s *CohortService) UpdateCohort(ctx context.Context, id tkm.ID, u tkm.Cohor
 		if err != nil {
 			return fmt.Errorf("update cohort %d: %w", id, err)
 		}
-		return nil
+		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditCohortUpdate, Entity: "cohort", EntityID: c.ID,
+			Changes: changes(&old, c)})
 	})
 	return c, err
 }

@@ -41,8 +41,16 @@ func (s *GroupService) CreateGroup(ctx context.Context, g *tkm.Group) ([]tkm.War
 		if err := claimNIKs(ctx, tx, g, g.Members, true); err != nil {
 			return err
 		}
-		return insertGroup(ctx, tx, g)
+		if err := insertGroup(ctx, tx, g); err != nil {
+			return err
+		}
+		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditGroupCreate, Entity: "group", EntityID: g.ID,
+			GroupID: g.ID, Changes: changes(nil, g), Note: fmt.Sprintf("%d anggota", len(g.Members)),
+			NIKHashes: nikHashes(tx.db.Vault, g.Members)})
 	})
+	if err == nil {
+		mask(g.Members) // what was saved, as any later read shows it
+	}
 	return warnings, err
 }
 
@@ -136,8 +144,33 @@ func refTaken(ref string) error {
 	return e
 }
 
-// FindGroupByID returns a group in the caller's scope with its members.
+// FindGroupByID returns a group in the caller's scope with its members,
+// their NIKs masked.
 func (s *GroupService) FindGroupByID(ctx context.Context, id tkm.ID) (*tkm.Group, error) {
+	g, err := s.groupWithMembers(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	mask(g.Members)
+	return g, nil
+}
+
+// RevealNIKs returns a group in the caller's scope with its members' full
+// NIKs, and records who saw them.
+func (s *GroupService) RevealNIKs(ctx context.Context, id tkm.ID) (*tkm.Group, error) {
+	if err := tkm.Authorize(ctx, tkm.ReadNIK); err != nil {
+		return nil, err
+	}
+	g, err := s.groupWithMembers(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	err = s.db.auditAlone(ctx, &tkm.AuditEntry{Action: tkm.AuditNIKView, Entity: "group", EntityID: g.ID,
+		GroupID: g.ID, NIKHashes: nikHashes(s.db.Vault, g.Members)})
+	return g, err
+}
+
+func (s *GroupService) groupWithMembers(ctx context.Context, id tkm.ID) (*tkm.Group, error) {
 	if err := tkm.Authorize(ctx, tkm.ReadRegistry); err != nil {
 		return nil, err
 	}
@@ -149,18 +182,11 @@ func (s *GroupService) FindGroupByID(ctx context.Context, id tkm.ID) (*tkm.Group
 		g.Members, err = findMembers(ctx, tx, g.ID)
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	maskUnlessAllowed(ctx, g.Members)
-	return g, nil
+	return g, err
 }
 
-// maskUnlessAllowed masks the NIKs the caller may not read in full.
-func maskUnlessAllowed(ctx context.Context, ms []*tkm.Member) {
-	if tkm.Can(tkm.UserFromContext(ctx), tkm.ReadNIK) {
-		return
-	}
+// mask hides all but the first and last four digits of each NIK.
+func mask(ms []*tkm.Member) {
 	for _, m := range ms {
 		m.NIK = tkm.MaskNIK(m.NIK)
 	}

@@ -22,6 +22,7 @@ func (s *GroupService) UpdateGroup(ctx context.Context, id tkm.ID, u tkm.GroupUp
 		if g, err = findGroup(ctx, tx, id); err != nil {
 			return err
 		}
+		old := *g
 		u.Apply(g)
 		if err := g.Validate(s.db.Regions); err != nil {
 			return err
@@ -35,13 +36,16 @@ func (s *GroupService) UpdateGroup(ctx context.Context, id tkm.ID, u tkm.GroupUp
 		if err := updateGroup(ctx, tx, g); err != nil {
 			return err
 		}
-		g.Members, err = findMembers(ctx, tx, g.ID)
-		return err
+		if g.Members, err = findMembers(ctx, tx, g.ID); err != nil {
+			return err
+		}
+		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditGroupUpdate, Entity: "group", EntityID: g.ID,
+			GroupID: g.ID, Changes: changes(&old, g)})
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	maskUnlessAllowed(ctx, g.Members)
+	mask(g.Members)
 	return g, nil, nil
 }
 
@@ -92,12 +96,32 @@ func (s *GroupService) DeleteGroup(ctx context.Context, id tkm.ID) error {
 			return tkm.Errorf(tkm.ECONFLICT, "Kelompok yang sudah ditetapkan tidak dapat dihapus; gugurkan kelompok itu.",
 				"An approved group cannot be deleted; drop it instead.")
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM members WHERE group_id = $1`, id); err != nil {
-			return fmt.Errorf("delete group %d: %w", id, err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM groups WHERE id = $1`, id); err != nil {
-			return fmt.Errorf("delete group %d: %w", id, err)
+		if err := deleteGroup(ctx, tx, g); err != nil {
+			return err
 		}
 		return nil
 	})
+}
+
+// deleteGroup removes a group and its members, and records what was removed.
+func deleteGroup(ctx context.Context, tx *Tx, g *tkm.Group) error {
+	var later int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM groups WHERE previous_group_id = $1`, g.ID).Scan(&later); err != nil {
+		return fmt.Errorf("delete group %d: %w", g.ID, err)
+	} else if later > 0 {
+		return tkm.Errorf(tkm.ECONFLICT, "Kelompok ini menjadi kelompok asal kelompok Lanjutan; tidak dapat dihapus.",
+			"A Lanjutan group grew from this group; it cannot be deleted.")
+	}
+	members, err := findMembers(ctx, tx, g.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM members WHERE group_id = $1`, g.ID); err != nil {
+		return fmt.Errorf("delete group %d: %w", g.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM groups WHERE id = $1`, g.ID); err != nil {
+		return fmt.Errorf("delete group %d: %w", g.ID, err)
+	}
+	return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditGroupDelete, Entity: "group", EntityID: g.ID, GroupID: g.ID,
+		Changes: changes(g, nil), Note: fmt.Sprintf("%d anggota", len(members)), NIKHashes: nikHashes(tx.db.Vault, members)})
 }

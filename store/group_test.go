@@ -17,6 +17,7 @@ func TestCreateGroup(t *testing.T) {
 		c := storetest.Cohort(t, db, 2019)
 
 		g := storetest.Group(c.ID, "51.03.05", 10, 1)
+		nik := g.Members[3].NIK
 		if _, err := groups.CreateGroup(ctx, g); err != nil {
 			t.Fatalf("create: %v", err)
 		}
@@ -33,8 +34,16 @@ func TestCreateGroup(t *testing.T) {
 		if got.Phone != "+62361123456" {
 			t.Errorf("phone stored as %q, want E.164", got.Phone)
 		}
-		if got.Members[3].NIK != g.Members[3].NIK && got.Members[3].NIK != g.Members[2].NIK {
-			t.Errorf("NIK %q did not survive the round trip", got.Members[3].NIK)
+		if got.Members[4].NIK != tkm.MaskNIK(nik) || g.Members[3].NIK != tkm.MaskNIK(nik) {
+			t.Errorf("NIK shown as %q, want it masked", got.Members[4].NIK)
+		}
+		full, err := groups.RevealNIKs(ctx, g.ID)
+		if err != nil || full.Members[4].NIK != nik { // the leader moved to the top
+			t.Errorf("revealed NIK %q (%v), want %s", full.Members[4].NIK, err, nik)
+		}
+		_, mentor := storetest.User(t, db, tkm.RoleMentor, "")
+		if _, err := groups.RevealNIKs(mentor, g.ID); tkm.ErrorCode(err) != tkm.EFORBIDDEN {
+			t.Errorf("a mentor saw full NIKs: %v", err)
 		}
 	})
 }
@@ -86,7 +95,7 @@ func TestNIKInAnotherActiveGroup(t *testing.T) {
 		}
 
 		second := storetest.Group(c.ID, "51.71.01", 10, 11)
-		second.Members[4].NIK = bali.Members[7].NIK
+		second.Members[4].NIK = storetest.Member("51.03.05", 8).NIK // bali's eighth
 		_, err := groups.CreateGroup(ministry, second)
 		assertFields(t, err, tkm.ECONFLICT, []string{"members[4].nik"})
 		if msg := err.(*tkm.Error).Fields[0].Message; !strings.Contains(msg, bali.Name) {
@@ -95,7 +104,7 @@ func TestNIKInAnotherActiveGroup(t *testing.T) {
 
 		// A Jakarta officer learns that the NIK is taken, not where.
 		other := storetest.Group(c.ID, "31.71.01", 10, 21)
-		other.Members[0].NIK = bali.Members[7].NIK
+		other.Members[0].NIK = storetest.Member("51.03.05", 8).NIK
 		_, err = groups.CreateGroup(jakarta, other)
 		assertFields(t, err, tkm.ECONFLICT, []string{"members[0].nik"})
 		if msg := err.(*tkm.Error).Fields[0].Message; strings.Contains(msg, bali.Name) {

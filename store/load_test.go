@@ -27,7 +27,7 @@ func TestLoadDemo(t *testing.T) {
 		if err != nil || len(page.Items) != 120 {
 			t.Fatalf("listed %d groups: %v", len(page.Items), err)
 		}
-		g, err := svc.FindGroupByID(ctx, page.Items[0].ID)
+		g, err := svc.RevealNIKs(ctx, page.Items[0].ID)
 		if err != nil || len(g.Members) != 10 || g.MemberCount != 10 {
 			t.Fatalf("group %+v: %v", g, err)
 		}

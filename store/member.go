@@ -190,8 +190,14 @@ func (s *GroupService) CreateMember(ctx context.Context, groupID tkm.ID, m *tkm.
 		if err := insertMember(ctx, tx, m); err != nil {
 			return err
 		}
-		return touchGroup(ctx, tx, g.ID, 1)
+		if err := touchGroup(ctx, tx, g.ID, 1); err != nil {
+			return err
+		}
+		return tx.audit(ctx, memberAudit(tx, tkm.AuditMemberCreate, nil, m))
 	})
+	if err == nil {
+		mask([]*tkm.Member{m})
+	}
 	return warnings, err
 }
 
@@ -210,22 +216,25 @@ func (s *GroupService) UpdateMember(ctx context.Context, groupID, id tkm.ID, u t
 		if m, err = findMember(ctx, tx, g.ID, id); err != nil {
 			return err
 		}
-		oldNIK := m.NIK
+		old := *m
 		u.Apply(m)
 		if warnings, err = m.Validate(s.db.Regions, tkm.DateOf(tx.now.Date())); err != nil {
 			return err
 		}
-		if m.NIK != oldNIK {
+		if m.NIK != old.NIK {
 			if err := claimNIKs(ctx, tx, g, []*tkm.Member{m}, false); err != nil {
 				return err
 			}
 		}
-		return updateMember(ctx, tx, m)
+		if err := updateMember(ctx, tx, m); err != nil {
+			return err
+		}
+		return tx.audit(ctx, memberAudit(tx, tkm.AuditMemberUpdate, &old, m))
 	})
 	if err != nil {
 		return nil, warnings, err
 	}
-	maskUnlessAllowed(ctx, []*tkm.Member{m})
+	mask([]*tkm.Member{m})
 	return m, warnings, nil
 }
 
@@ -255,13 +264,17 @@ func (s *GroupService) DeleteMember(ctx context.Context, groupID, id tkm.ID) err
 		if err != nil {
 			return err
 		}
-		if _, err := findMember(ctx, tx, g.ID, id); err != nil {
+		m, err := findMember(ctx, tx, g.ID, id)
+		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM members WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("delete member %d: %w", id, err)
 		}
-		return touchGroup(ctx, tx, g.ID, -1)
+		if err := touchGroup(ctx, tx, g.ID, -1); err != nil {
+			return err
+		}
+		return tx.audit(ctx, memberAudit(tx, tkm.AuditMemberDelete, m, nil))
 	})
 }
 
@@ -304,6 +317,29 @@ func (s *GroupService) FindMembersByNIK(ctx context.Context, nik string) ([]*tkm
 	if err == nil && len(ms) == 0 {
 		err = tkm.Errorf(tkm.ENOTFOUND, "Tidak ada anggota dengan NIK itu.", "No member has that NIK.")
 	}
-	maskUnlessAllowed(ctx, ms)
-	return ms, err
+	if err != nil {
+		return nil, err
+	}
+	// The caller typed the NIK; what they learn is where the person is.
+	return ms, s.db.auditAlone(ctx, &tkm.AuditEntry{Action: tkm.AuditNIKView, Entity: "member",
+		NIKHashes: [][]byte{s.db.Vault.Hash(nik)}, Note: fmt.Sprintf("%d catatan ditemukan", len(ms))})
+}
+
+// memberAudit describes a change to a member (old or new is nil for an
+// addition or a removal) for the audit log, naming the NIKs it touched.
+func memberAudit(tx *Tx, action string, old, new *tkm.Member) *tkm.AuditEntry {
+	e := &tkm.AuditEntry{Action: action, Entity: "member"}
+	var touched []*tkm.Member
+	var oldV, newV any
+	if old != nil {
+		e.EntityID, e.GroupID, oldV = old.ID, old.GroupID, old
+		touched = append(touched, old)
+	}
+	if new != nil {
+		e.EntityID, e.GroupID, newV = new.ID, new.GroupID, new
+		touched = append(touched, new)
+	}
+	e.Changes = changes(oldV, newV)
+	e.NIKHashes = nikHashes(tx.db.Vault, touched)
+	return e
 }

@@ -12,10 +12,12 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite"
 
 	"tkm"
 	"tkm/region"
@@ -123,4 +125,34 @@ func User(t testing.TB, db *store.DB, role tkm.Role, region string) (*tkm.User, 
 		t.Fatalf("create %s user: %v", role, err)
 	}
 	return u, As(u)
+}
+
+// EnginesRaw is Engines with a second, plain connection to the same
+// database, for tests that must reach behind the store (to tamper with the
+// audit log, say).
+func EnginesRaw(t *testing.T, fn func(t *testing.T, db *store.DB, raw *sql.DB)) {
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			dsn := SQLiteDSN(t)
+			if engine == "postgres" {
+				dsn = PostgresDSN(t)
+			}
+			db := Open(t, dsn)
+			fn(t, db, Raw(t, dsn))
+		})
+	}
+}
+
+// Raw opens a plain database/sql connection to dsn.
+func Raw(t testing.TB, dsn string) *sql.DB {
+	driver, name := "pgx", dsn
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		driver, name = "sqlite", "file:"+path+"?_pragma=busy_timeout(10000)"
+	}
+	raw, err := sql.Open(driver, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return raw
 }

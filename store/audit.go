@@ -1,0 +1,194 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"tkm"
+)
+
+// The audit log is a chain: every entry's hash is a keyed hash (HMAC, key
+// derived from the secret key) of its content and the previous entry's
+// hash, and the settings row audit_head holds the last entry's id and hash
+// under a keyed hash of their own. Editing, deleting or reordering entries
+// by hand breaks the chain; nobody without the key can mend it.
+
+// audit appends e to the log as part of tx, so that the entry commits or
+// rolls back with the change it records.
+func (tx *Tx) audit(ctx context.Context, e *tkm.AuditEntry) error {
+	fillAudit(ctx, e, tx)
+	if err := tx.db.dialect.lock(ctx, tx, []byte("tkm audit chain")); err != nil {
+		return fmt.Errorf("audit: lock: %w", err)
+	}
+	var last int64
+	var prev string
+	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&last, &prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("audit: head: %w", err)
+	}
+	e.ID = tkm.ID(last + 1)
+	row := newAuditRow(e, prev)
+	e.Hash = row.seal(tx.db.Vault)
+	if err := row.insert(ctx, tx); err != nil {
+		return err
+	}
+	return setAuditHead(ctx, tx, int64(e.ID), e.Hash)
+}
+
+// fillAudit stamps an entry with the time, the user and the origin.
+func fillAudit(ctx context.Context, e *tkm.AuditEntry, tx *Tx) {
+	e.At = tx.now
+	if u := tkm.UserFromContext(ctx); u != nil {
+		e.UserID, e.UserEmail = u.ID, u.Email
+	}
+	o := tkm.OriginFromContext(ctx)
+	e.IP, e.UserAgent, e.RequestID = o.IP, truncate(o.UserAgent, 300), o.RequestID
+}
+
+// auditRow is an entry as stored: what its hash covers.
+type auditRow struct {
+	e       *tkm.AuditEntry
+	changes string
+	niks    string
+	prev    string
+}
+
+func newAuditRow(e *tkm.AuditEntry, prev string) auditRow {
+	r := auditRow{e: e, prev: prev}
+	if len(e.Changes) > 0 {
+		b, _ := json.Marshal(e.Changes) // map keys come out sorted
+		r.changes = string(b)
+	}
+	hashes := make([]string, len(e.NIKHashes))
+	for i, h := range e.NIKHashes {
+		hashes[i] = hex.EncodeToString(h)
+	}
+	slices.Sort(hashes)
+	r.niks = strings.Join(slices.Compact(hashes), ",")
+	return r
+}
+
+// seal returns the entry's chained hash.
+func (r auditRow) seal(v *tkm.Vault) string {
+	e := r.e
+	fields := []string{
+		strconv.FormatInt(int64(e.ID), 10), strconv.FormatInt(e.At.UnixMicro(), 10),
+		strconv.FormatInt(int64(e.UserID), 10), e.UserEmail, e.Action, e.Entity,
+		strconv.FormatInt(int64(e.EntityID), 10), strconv.FormatInt(int64(e.GroupID), 10),
+		r.changes, e.Note, e.IP, e.UserAgent, e.RequestID, r.niks, r.prev,
+	}
+	return base64.RawStdEncoding.EncodeToString(v.AuditMAC([]byte(strings.Join(fields, "\x1f"))))
+}
+
+func (r auditRow) insert(ctx context.Context, tx *Tx) error {
+	e := r.e
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO audit_log (id, at, user_id, user_email, action, entity, entity_id, group_id, changes, note,
+			ip, user_agent, request_id, nik_hashes, prev_hash, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+		e.ID, e.At, nullID(e.UserID), e.UserEmail, e.Action, e.Entity, nullID(e.EntityID), nullID(e.GroupID),
+		r.changes, e.Note, e.IP, e.UserAgent, e.RequestID, r.niks, r.prev, e.Hash)
+	if err != nil {
+		return fmt.Errorf("audit: insert: %w", err)
+	}
+	for _, h := range e.NIKHashes {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_niks (nik_hash, audit_id) VALUES ($1, $2)
+			ON CONFLICT DO NOTHING`, h, e.ID); err != nil {
+			return fmt.Errorf("audit: nik: %w", err)
+		}
+	}
+	return nil
+}
+
+// setAuditHead records the last entry, sealed so that cutting entries off
+// the end of the log shows too.
+func setAuditHead(ctx context.Context, tx *Tx, id int64, hash string) error {
+	head := headValue(tx.db.Vault, id, hash)
+	_, err := tx.ExecContext(ctx, `INSERT INTO settings (name, value) VALUES ('audit_head', $1)
+		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, head)
+	if err != nil {
+		return fmt.Errorf("audit: head: %w", err)
+	}
+	return nil
+}
+
+func headValue(v *tkm.Vault, id int64, hash string) string {
+	s := strconv.FormatInt(id, 10) + ":" + hash
+	return s + ":" + base64.RawStdEncoding.EncodeToString(v.AuditMAC([]byte("head\x1f"+s)))
+}
+
+// auditAlone appends an entry in a transaction of its own: for what is not
+// a write, such as a view of full NIKs.
+func (db *DB) auditAlone(ctx context.Context, e *tkm.AuditEntry) error {
+	return db.write(ctx, func(tx *Tx) error { return tx.audit(ctx, e) })
+}
+
+// nikHashes returns the keyed hashes of the members' NIKs.
+func nikHashes(v *tkm.Vault, ms []*tkm.Member) [][]byte {
+	out := make([][]byte, 0, len(ms))
+	for _, m := range ms {
+		if m.NIK != "" && !strings.ContainsRune(m.NIK, '•') {
+			out = append(out, v.Hash(m.NIK))
+		}
+	}
+	return out
+}
+
+// changes lists the fields whose JSON differs between old and new (either
+// may be nil, for a creation or a deletion). NIKs are masked; times of the
+// write itself are left out.
+func changes(old, new any) map[string]tkm.Change {
+	a, b := jsonFields(old), jsonFields(new)
+	out := map[string]tkm.Change{}
+	for k := range mergeKeys(a, b) {
+		switch k {
+		case "created_at", "updated_at", "members", "member_count":
+			continue
+		}
+		if !bytes.Equal(a[k], b[k]) {
+			out[k] = tkm.Change{Old: decodeField(k, a[k]), New: decodeField(k, b[k])}
+		}
+	}
+	return out
+}
+
+func jsonFields(v any) map[string]json.RawMessage {
+	m := map[string]json.RawMessage{}
+	if v != nil {
+		b, _ := json.Marshal(v)
+		json.Unmarshal(b, &m)
+	}
+	return m
+}
+
+func mergeKeys(a, b map[string]json.RawMessage) map[string]bool {
+	keys := map[string]bool{}
+	for k := range a {
+		keys[k] = true
+	}
+	for k := range b {
+		keys[k] = true
+	}
+	return keys
+}
+
+func decodeField(name string, raw json.RawMessage) any {
+	if raw == nil {
+		return nil
+	}
+	var v any
+	json.Unmarshal(raw, &v)
+	if s, ok := v.(string); ok && name == "nik" {
+		return tkm.MaskNIK(s)
+	}
+	return v
+}
