@@ -45,9 +45,9 @@ type AuditEntry struct {
 	UserAgent string            `json:"user_agent"`
 	RequestID string            `json:"request_id"`
 	Hash      string            `json:"hash"`
-	// NIKs the entry concerns, kept only as keyed hashes so that a person
-	// can be found in the log without the log holding their number.
-	NIKHashes [][]byte `json:"-"`
+	// NIKs the entry concerns. The log keeps them as keyed hashes (to find
+	// a person) and sealed (to re-key them), never in clear.
+	NIKs []string `json:"-"`
 }
 
 // Change is one field's value before and after a write. NIKs appear masked.

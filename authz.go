@@ -17,14 +17,15 @@ const (
 	ManageUsers   Action = "users.manage"   // create users
 	AssignMentors Action = "mentors.assign" // give a group its mentor
 	ReadAudit     Action = "audit.read"     // read the audit log
+	ReportPerson  Action = "person.report"  // hand out everything about one person (UU 27/2022)
 )
 
 var permissions = map[Role][]Action{
-	RoleAdmin:    {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors, ReadAudit},
-	RoleMinistry: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors},
+	RoleAdmin:    {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors, ReadAudit, ReportPerson},
+	RoleMinistry: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors, ReportPerson},
 	RoleRegional: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, AssignMentors},
 	RoleMentor:   {UseAccount, ReadRegistry, WriteGroup},
-	RoleAuditor:  {UseAccount, ReadRegistry, ReadNIK, ReadAudit},
+	RoleAuditor:  {UseAccount, ReadRegistry, ReadNIK, ReadAudit, ReportPerson},
 	RoleGroup:    {UseAccount, ReadRegistry, WriteGroup},
 }
 

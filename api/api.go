@@ -18,6 +18,8 @@ type API struct {
 	Cohorts tkm.CohortService
 	Groups  tkm.GroupService
 	Members tkm.MemberService
+	Audit   tkm.AuditService
+	Persons tkm.PersonService
 	Regions tkm.Regions
 	Logger  *slog.Logger
 	Version string
@@ -72,6 +74,25 @@ func (a *API) routes() []route {
 		{method: "DELETE", path: "/api/v1/groups/{id}/members/{member_id}", action: tkm.WriteGroup, summary: "Remove a member", status: 204, handle: a.deleteMember},
 		{method: "GET", path: "/api/v1/members", action: tkm.ReadRegistry, summary: "Find a person by NIK", query: []param{{"nik", "the 16-digit NIK"}},
 			resp: memberList{}, handle: a.findMembers},
+
+		{method: "GET", path: "/api/v1/users", action: tkm.AssignMentors, summary: "List users (mentors only, for officers who assign them)",
+			query: []param{{"role", "only users of this role"}}, resp: userList{}, handle: a.listUsers},
+		{method: "POST", path: "/api/v1/users", action: tkm.ManageUsers, summary: "Create a user", body: userRequest{},
+			status: 201, resp: tkm.User{}, handle: a.createUser},
+		{method: "GET", path: "/api/v1/users/{id}", action: tkm.UseAccount, summary: "Get a user you may see", resp: tkm.User{}, handle: a.getUser},
+		{method: "PATCH", path: "/api/v1/users/{id}", action: tkm.ManageUsers, summary: "Change, disable or enable a user",
+			body: tkm.UserUpdate{}, resp: tkm.User{}, handle: a.updateUser},
+		{method: "PUT", path: "/api/v1/users/{id}/password", action: tkm.UseAccount, summary: "Set a password: your own, or anyone's as administrator; ends the user's sessions",
+			body: passwordRequest{}, status: 204, handle: a.setPassword},
+		{method: "GET", path: "/api/v1/me/sessions", action: tkm.UseAccount, summary: "Your sessions and tokens", resp: sessionList{}, handle: a.listSessions},
+		{method: "DELETE", path: "/api/v1/me/sessions/{id}", action: tkm.UseAccount, summary: "End one of your sessions or tokens",
+			status: 204, handle: a.revokeSession},
+
+		{method: "GET", path: "/api/v1/audit", action: tkm.ReadAudit, summary: "The audit log, newest first", query: auditQuery,
+			resp: tkm.AuditPage{}, handle: a.listAudit},
+		{method: "POST", path: "/api/v1/person-report", action: tkm.ReportPerson,
+			summary: "Everything held about one person and every access to it (UU 27/2022), as a file; the request is audited",
+			body:    personRequest{}, resp: tkm.PersonReport{}, handle: a.personReport},
 
 		{method: "GET", path: "/api/v1/openapi.json", action: tkm.UseAccount, summary: "This API's OpenAPI 3.1 description", resp: map[string]any{}, handle: a.openAPI},
 	}

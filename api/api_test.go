@@ -31,7 +31,8 @@ func newServer(t *testing.T, db *store.DB) string {
 	auth := store.NewAuthService(db)
 	groups := store.NewGroupService(db)
 	a := &api.API{Auth: auth, Users: store.NewUserService(db), Cohorts: store.NewCohortService(db),
-		Groups: groups, Members: groups, Regions: db.Regions, Logger: logger, Version: "test"}
+		Groups: groups, Members: groups, Audit: store.NewAuditService(db), Persons: store.NewPersonService(db),
+		Regions: db.Regions, Logger: logger, Version: "test"}
 	s := &server.Server{API: a, UI: http.NotFoundHandler(), Auth: auth, CookieName: "tkm_session",
 		Ping: db.Ping, Logger: logger}
 	ts := httptest.NewServer(s.Handler())

@@ -36,7 +36,7 @@ func (tx *Tx) audit(ctx context.Context, e *tkm.AuditEntry) error {
 		return fmt.Errorf("audit: head: %w", err)
 	}
 	e.ID = tkm.ID(last + 1)
-	row := newAuditRow(e, prev)
+	row := newAuditRow(e, prev, tx.db.Vault)
 	e.Hash = row.seal(tx.db.Vault)
 	if err := row.insert(ctx, tx); err != nil {
 		return err
@@ -58,23 +58,28 @@ func fillAudit(ctx context.Context, e *tkm.AuditEntry, tx *Tx) {
 type auditRow struct {
 	e       *tkm.AuditEntry
 	changes string
-	niks    string
+	niks    string // the sorted hex keyed hashes of e.NIKs
 	prev    string
 }
 
-func newAuditRow(e *tkm.AuditEntry, prev string) auditRow {
-	r := auditRow{e: e, prev: prev}
+func newAuditRow(e *tkm.AuditEntry, prev string, v *tkm.Vault) auditRow {
+	r := auditRow{e: e, prev: prev, niks: hashList(v, e.NIKs)}
 	if len(e.Changes) > 0 {
 		b, _ := json.Marshal(e.Changes) // map keys come out sorted
 		r.changes = string(b)
 	}
-	hashes := make([]string, len(e.NIKHashes))
-	for i, h := range e.NIKHashes {
-		hashes[i] = hex.EncodeToString(h)
+	return r
+}
+
+// hashList is the stored form of an entry's NIKs: their keyed hashes in
+// hex, sorted, without repeats.
+func hashList(v *tkm.Vault, niks []string) string {
+	hashes := make([]string, len(niks))
+	for i, n := range niks {
+		hashes[i] = hex.EncodeToString(v.Hash(n))
 	}
 	slices.Sort(hashes)
-	r.niks = strings.Join(slices.Compact(hashes), ",")
-	return r
+	return strings.Join(slices.Compact(hashes), ",")
 }
 
 // seal returns the entry's chained hash.
@@ -100,9 +105,9 @@ func (r auditRow) insert(ctx context.Context, tx *Tx) error {
 	if err != nil {
 		return fmt.Errorf("audit: insert: %w", err)
 	}
-	for _, h := range e.NIKHashes {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_niks (nik_hash, audit_id) VALUES ($1, $2)
-			ON CONFLICT DO NOTHING`, h, e.ID); err != nil {
+	for _, nik := range e.NIKs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_niks (nik_hash, audit_id, nik_sealed) VALUES ($1, $2, $3)
+			ON CONFLICT DO NOTHING`, tx.db.Vault.Hash(nik), e.ID, tx.db.Vault.Seal(nik)); err != nil {
 			return fmt.Errorf("audit: nik: %w", err)
 		}
 	}
@@ -132,12 +137,12 @@ func (db *DB) auditAlone(ctx context.Context, e *tkm.AuditEntry) error {
 	return db.write(ctx, func(tx *Tx) error { return tx.audit(ctx, e) })
 }
 
-// nikHashes returns the keyed hashes of the members' NIKs.
-func nikHashes(v *tkm.Vault, ms []*tkm.Member) [][]byte {
-	out := make([][]byte, 0, len(ms))
+// niksOf returns the members' full NIKs (masked ones are not NIKs).
+func niksOf(ms []*tkm.Member) []string {
+	out := make([]string, 0, len(ms))
 	for _, m := range ms {
 		if m.NIK != "" && !strings.ContainsRune(m.NIK, '•') {
-			out = append(out, v.Hash(m.NIK))
+			out = append(out, m.NIK)
 		}
 	}
 	return out

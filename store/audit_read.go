@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -51,27 +50,43 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f tkm.AuditFilter) 
 	if err != nil {
 		return nil, err
 	}
-	page := &tkm.AuditPage{Items: []*tkm.AuditEntry{}}
-	err = s.db.read(ctx, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, q, a...)
-		if err != nil {
-			return fmt.Errorf("find audit entries: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanAudit(rows)
-			if err != nil {
-				return fmt.Errorf("find audit entries: %w", err)
-			}
-			page.Items = append(page.Items, r.e)
-		}
-		return rows.Err()
+	page := &tkm.AuditPage{}
+	err = s.db.read(ctx, func(tx *Tx) (err error) {
+		page.Items, err = s.query(ctx, tx, q, a)
+		return err
 	})
 	if len(page.Items) > limit {
 		page.Items = page.Items[:limit]
 		page.NextCursor = encodeCursor(page.Items[limit-1].ID)
 	}
 	return page, err
+}
+
+// auditEntriesIn returns up to a page of entries inside an open transaction.
+func (s *AuditService) auditEntriesIn(ctx context.Context, tx *Tx, f tkm.AuditFilter) ([]*tkm.AuditEntry, error) {
+	q, a, limit, err := s.auditQuery(f)
+	if err != nil {
+		return nil, err
+	}
+	items, err := s.query(ctx, tx, q, a)
+	return items[:min(len(items), limit)], err
+}
+
+func (s *AuditService) query(ctx context.Context, tx *Tx, q string, a args) ([]*tkm.AuditEntry, error) {
+	rows, err := tx.QueryContext(ctx, q, a...)
+	if err != nil {
+		return nil, fmt.Errorf("find audit entries: %w", err)
+	}
+	defer rows.Close()
+	items := []*tkm.AuditEntry{}
+	for rows.Next() {
+		r, err := scanAudit(rows)
+		if err != nil {
+			return nil, fmt.Errorf("find audit entries: %w", err)
+		}
+		items = append(items, r.e)
+	}
+	return items, rows.Err()
 }
 
 func (s *AuditService) auditQuery(f tkm.AuditFilter) (string, args, int, error) {
@@ -119,29 +134,36 @@ func pageLimit(n int) int {
 // the number of entries checked, or an error naming the first that does not
 // fit. It needs no login: it is the operator's check.
 func (s *AuditService) VerifyAudit(ctx context.Context) (int, error) {
-	n, last, lastHash := 0, int64(0), ""
-	err := s.db.read(ctx, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_log a ORDER BY a.id`)
-		if err != nil {
-			return fmt.Errorf("verify audit: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanAudit(rows)
-			if err != nil {
-				return fmt.Errorf("verify audit: %w", err)
-			}
-			if err := checkLink(r, last, lastHash, s.db.Vault); err != nil {
-				return err
-			}
-			n, last, lastHash = n+1, int64(r.e.ID), r.e.Hash
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		return checkHead(ctx, tx, last, lastHash)
+	var n int
+	err := s.db.read(ctx, func(tx *Tx) (err error) {
+		n, err = verifyChain(ctx, tx)
+		return err
 	})
 	return n, err
+}
+
+// verifyChain checks the whole chain inside tx.
+func verifyChain(ctx context.Context, tx *Tx) (int, error) {
+	n, last, lastHash := 0, int64(0), ""
+	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_log a ORDER BY a.id`)
+	if err != nil {
+		return 0, fmt.Errorf("verify audit: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanAudit(rows)
+		if err != nil {
+			return n, fmt.Errorf("verify audit: %w", err)
+		}
+		if err := checkLink(r, last, lastHash, tx.db.Vault); err != nil {
+			return n, err
+		}
+		n, last, lastHash = n+1, int64(r.e.ID), r.e.Hash
+	}
+	if err := rows.Err(); err != nil {
+		return n, err
+	}
+	return n, checkHead(ctx, tx, last, lastHash)
 }
 
 // checkLink checks one entry against the one before it.
@@ -174,15 +196,4 @@ func checkHead(ctx context.Context, tx *Tx, last int64, lastHash string) error {
 		return fmt.Errorf("audit log ends at entry %d but its sealed head says entry %s: entries were cut off the end or the head was forged", last, id)
 	}
 	return nil
-}
-
-// hexHashes decodes the stored list of NIK hashes.
-func hexHashes(s string) [][]byte {
-	var out [][]byte
-	for _, h := range strings.Split(s, ",") {
-		if b, err := hex.DecodeString(h); err == nil && len(b) > 0 {
-			out = append(out, b)
-		}
-	}
-	return out
 }

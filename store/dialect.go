@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -23,6 +24,11 @@ type dialect interface {
 	isUnique(err error) bool
 	// openSink starts a bulk load.
 	openSink(ctx context.Context, db *DB) (sink, error)
+	// lockAll keeps every other writer out until the transaction ends.
+	lockAll(ctx context.Context, tx *Tx) error
+	// auditGuard turns the audit log's append-only guard off or back on,
+	// within the transaction: only a key rotation does it.
+	auditGuard(ctx context.Context, tx *Tx, on bool) error
 }
 
 type sqliteDialect struct{}
@@ -49,4 +55,42 @@ func (postgresDialect) lock(ctx context.Context, tx *Tx, key []byte) error {
 func (postgresDialect) isUnique(err error) bool {
 	var e *pgconn.PgError
 	return errors.As(err, &e) && e.Code == "23505"
+}
+
+// SQLite has one writer at a time already.
+func (sqliteDialect) lockAll(context.Context, *Tx) error { return nil }
+
+// The triggers as migration 0002 makes them.
+var sqliteAuditGuard = []string{
+	`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+	BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+	`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+	BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+}
+
+func (sqliteDialect) auditGuard(ctx context.Context, tx *Tx, on bool) error {
+	stmts := sqliteAuditGuard
+	if !on {
+		stmts = []string{`DROP TRIGGER audit_log_no_update`, `DROP TRIGGER audit_log_no_delete`}
+	}
+	for _, s := range stmts {
+		if _, err := tx.Tx.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("audit guard: %w", err)
+		}
+	}
+	return nil
+}
+
+func (postgresDialect) lockAll(ctx context.Context, tx *Tx) error {
+	_, err := tx.ExecContext(ctx, `LOCK TABLE members, audit_log, audit_niks, settings IN EXCLUSIVE MODE`)
+	return err
+}
+
+func (postgresDialect) auditGuard(ctx context.Context, tx *Tx, on bool) error {
+	verb := "DISABLE"
+	if on {
+		verb = "ENABLE"
+	}
+	_, err := tx.ExecContext(ctx, `ALTER TABLE audit_log `+verb+` TRIGGER audit_log_append_only`)
+	return err
 }

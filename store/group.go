@@ -46,7 +46,7 @@ func (s *GroupService) CreateGroup(ctx context.Context, g *tkm.Group) ([]tkm.War
 		}
 		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditGroupCreate, Entity: "group", EntityID: g.ID,
 			GroupID: g.ID, Changes: changes(nil, g), Note: fmt.Sprintf("%d anggota", len(g.Members)),
-			NIKHashes: nikHashes(tx.db.Vault, g.Members)})
+			NIKs: niksOf(g.Members)})
 	})
 	if err == nil {
 		mask(g.Members) // what was saved, as any later read shows it
@@ -166,7 +166,7 @@ func (s *GroupService) RevealNIKs(ctx context.Context, id tkm.ID) (*tkm.Group, e
 		return nil, err
 	}
 	err = s.db.auditAlone(ctx, &tkm.AuditEntry{Action: tkm.AuditNIKView, Entity: "group", EntityID: g.ID,
-		GroupID: g.ID, NIKHashes: nikHashes(s.db.Vault, g.Members)})
+		GroupID: g.ID, NIKs: niksOf(g.Members)})
 	return g, err
 }
 

@@ -123,5 +123,5 @@ func deleteGroup(ctx context.Context, tx *Tx, g *tkm.Group) error {
 		return fmt.Errorf("delete group %d: %w", g.ID, err)
 	}
 	return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditGroupDelete, Entity: "group", EntityID: g.ID, GroupID: g.ID,
-		Changes: changes(g, nil), Note: fmt.Sprintf("%d anggota", len(members)), NIKHashes: nikHashes(tx.db.Vault, members)})
+		Changes: changes(g, nil), Note: fmt.Sprintf("%d anggota", len(members)), NIKs: niksOf(members)})
 }

@@ -322,7 +322,7 @@ func (s *GroupService) FindMembersByNIK(ctx context.Context, nik string) ([]*tkm
 	}
 	// The caller typed the NIK; what they learn is where the person is.
 	return ms, s.db.auditAlone(ctx, &tkm.AuditEntry{Action: tkm.AuditNIKView, Entity: "member",
-		NIKHashes: [][]byte{s.db.Vault.Hash(nik)}, Note: fmt.Sprintf("%d catatan ditemukan", len(ms))})
+		NIKs: []string{nik}, Note: fmt.Sprintf("%d catatan ditemukan", len(ms))})
 }
 
 // memberAudit describes a change to a member (old or new is nil for an
@@ -340,6 +340,6 @@ func memberAudit(tx *Tx, action string, old, new *tkm.Member) *tkm.AuditEntry {
 		touched = append(touched, new)
 	}
 	e.Changes = changes(oldV, newV)
-	e.NIKHashes = nikHashes(tx.db.Vault, touched)
+	e.NIKs = niksOf(touched)
 	return e
 }

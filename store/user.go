@@ -190,10 +190,11 @@ func (s *UserService) SetPassword(ctx context.Context, id tkm.ID, old, password 
 		return tkm.Authorize(ctx, tkm.UseAccount)
 	}
 	self := me.ID == id
-	if !self {
-		if err := tkm.Authorize(ctx, tkm.ManageUsers); err != nil {
-			return err
+	if !self && !tkm.Can(me, tkm.ManageUsers) {
+		if _, err := s.FindUserByID(ctx, id); err != nil {
+			return err // not theirs to see: not found
 		}
+		return tkm.Authorize(ctx, tkm.ManageUsers)
 	}
 	if err := tkm.ValidatePassword(password); err != nil {
 		return err

@@ -36,11 +36,11 @@ func openDB(ctx context.Context, dsn string) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	key, err := secretKey(dataDir(dsn))
+	keys, err := secretKeys(dataDir(dsn))
 	if err != nil {
 		return nil, err
 	}
-	vault, err := tkm.NewVault(key)
+	vault, err := tkm.NewVault(keys...)
 	if err != nil {
 		return nil, err
 	}
@@ -73,6 +73,7 @@ func (a *App) Open(ctx context.Context) error {
 	a.Server = &server.Server{
 		Addr: a.Addr, Auth: auth, CookieName: ui.SessionCookie, Ping: db.Ping, Logger: a.Logger, UI: web,
 		API: &api.API{Auth: auth, Users: users, Cohorts: cohorts, Groups: groups, Members: groups,
+			Audit: store.NewAuditService(db), Persons: store.NewPersonService(db),
 			Regions: db.Regions, Logger: a.Logger, Version: version},
 	}
 	if err := a.Server.Open(); err != nil {

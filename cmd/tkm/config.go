@@ -58,24 +58,47 @@ func dataDir(dsn string) string {
 	return env("TKM_DATA_DIR", "./tkm-data")
 }
 
-// secretKey returns the key that seals NIKs: from $TKM_SECRET_KEY (base64
-// or hex of 32 bytes), else from the key file in the data directory,
-// created with mode 0600 on first start.
-func secretKey(dir string) ([]byte, error) {
+// keyFile is the file, in the data directory, that holds the secret keys
+// when $TKM_SECRET_KEY does not.
+func keyFile(dir string) string { return filepath.Join(dir, "secret.key") }
+
+func dataDirOf(keyFile string) string { return filepath.Dir(keyFile) }
+
+// secretKeys returns the ring of keys that seal NIKs: from $TKM_SECRET_KEY
+// (base64 or hex of 32 bytes; several separated by commas, the new key
+// first during a rotation), else from the key file in the data directory,
+// one per line, created with mode 0600 on first start.
+func secretKeys(dir string) ([][]byte, error) {
 	if v := os.Getenv("TKM_SECRET_KEY"); v != "" {
-		return parseKey(v, "TKM_SECRET_KEY")
+		return parseKeys(strings.Split(v, ","), "TKM_SECRET_KEY")
 	}
-	path := filepath.Join(dir, "secret.key")
+	path := keyFile(dir)
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return createKeyFile(path)
+		k := tkm.NewKey()
+		return [][]byte{k}, writeKeyFile(path, [][]byte{k})
 	} else if err != nil {
 		return nil, fmt.Errorf("secret key: %w", err)
 	}
 	if info, err := os.Stat(path); err == nil && info.Mode().Perm()&0o077 != 0 {
 		return nil, fmt.Errorf("secret key file %s may be read by others (mode %v): chmod 600 it", path, info.Mode().Perm())
 	}
-	return parseKey(strings.TrimSpace(string(b)), path)
+	return parseKeys(strings.Fields(string(b)), path)
+}
+
+func parseKeys(vs []string, where string) ([][]byte, error) {
+	var keys [][]byte
+	for _, v := range vs {
+		k, err := parseKey(strings.TrimSpace(v), where)
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("secret key: %s holds no key", where)
+	}
+	return keys, nil
 }
 
 func parseKey(v, where string) ([]byte, error) {
@@ -88,20 +111,31 @@ func parseKey(v, where string) ([]byte, error) {
 	return nil, fmt.Errorf("secret key in %s must be %d bytes in base64 or hex (make one with: openssl rand -base64 32)", where, tkm.KeySize)
 }
 
-func createKeyFile(path string) ([]byte, error) {
+// writeKeyFile replaces the key file with keys, one per line, atomically:
+// a crash leaves the old file or the new one, never half of one.
+func writeKeyFile(path string, keys [][]byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("secret key: %w", err)
+		return fmt.Errorf("secret key: %w", err)
 	}
-	k := tkm.NewKey()
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	tmp := path + ".new"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("secret key: %w", err)
+		return fmt.Errorf("secret key: %w", err)
 	}
-	if _, err := fmt.Fprintln(f, base64.StdEncoding.EncodeToString(k)); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("secret key: %w", err)
+	for _, k := range keys {
+		fmt.Fprintln(f, base64.StdEncoding.EncodeToString(k))
 	}
-	return k, f.Close()
+	if err := errors.Join(f.Sync(), f.Close()); err != nil {
+		return fmt.Errorf("secret key: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("secret key: %w", err)
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
 }
 
 // newLogger logs text to a terminal and JSON elsewhere, at $TKM_LOG_LEVEL.

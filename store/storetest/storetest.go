@@ -93,13 +93,21 @@ func randomHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
-// Open opens and migrates the database at dsn, closed when the test ends.
+// Open opens and migrates the database at dsn with a new key, closed when
+// the test ends.
 func Open(t testing.TB, dsn string) *store.DB {
 	t.Helper()
 	vault, err := tkm.NewVault(tkm.NewKey())
 	if err != nil {
 		t.Fatal(err)
 	}
+	return OpenVault(t, dsn, vault)
+}
+
+// OpenVault opens and migrates the database at dsn with the given keys,
+// and puts in use the key its data is sealed with.
+func OpenVault(t testing.TB, dsn string, vault *tkm.Vault) *store.DB {
+	t.Helper()
 	db, err := store.Open(context.Background(), dsn, Regions(t), vault)
 	if err != nil {
 		t.Fatalf("open %s: %v", dsn, err)
@@ -107,6 +115,9 @@ func Open(t testing.TB, dsn string) *store.DB {
 	t.Cleanup(func() { db.Close() })
 	if err := db.Migrate(context.Background()); err != nil {
 		t.Fatalf("migrate: %v", err)
+	}
+	if err := db.CheckKey(context.Background()); err != nil {
+		t.Fatalf("check key: %v", err)
 	}
 	return db
 }

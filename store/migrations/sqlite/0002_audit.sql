@@ -24,10 +24,12 @@ CREATE INDEX audit_by_group ON audit_log (group_id, id);
 CREATE INDEX audit_by_action ON audit_log (action, id);
 CREATE INDEX audit_by_at ON audit_log (at, id);
 
--- Which entries concern which person, by the keyed hash of their NIK.
+-- Which entries concern which person, by the keyed hash of their NIK; the
+-- sealed NIK lets a key rotation compute the new hash.
 CREATE TABLE audit_niks (
-	nik_hash BLOB NOT NULL,
-	audit_id INTEGER NOT NULL REFERENCES audit_log (id),
+	nik_hash   BLOB NOT NULL,
+	nik_sealed BLOB NOT NULL,
+	audit_id   INTEGER NOT NULL REFERENCES audit_log (id),
 	PRIMARY KEY (nik_hash, audit_id)
 );
 
