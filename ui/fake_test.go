@@ -26,6 +26,10 @@ func (failingGroups) FindGroupByID(context.Context, tkm.ID) (*tkm.Group, error) 
 	return nil, errDatabase
 }
 
+func (failingGroups) RevealNIKs(context.Context, tkm.ID) (*tkm.Group, error) {
+	return nil, errDatabase
+}
+
 func (failingGroups) FindGroups(context.Context, tkm.GroupFilter) (*tkm.GroupPage, error) {
 	return nil, errDatabase
 }

@@ -155,11 +155,19 @@ type fieldView struct {
 }
 
 // option is one choice of a select.
-type option struct{ Value, Label string }
+type option struct {
+	Value, Label string
+	Selected     bool // the field's value; set by With
+}
 
-// With returns the field with the choices of a select.
+// With returns the field with the choices of a select, the one holding
+// the field's value selected.
 func (f fieldView) With(opts []option) fieldView {
-	f.Options = opts
+	f.Options = make([]option, len(opts))
+	for i, o := range opts {
+		o.Selected = o.Value == f.Value
+		f.Options[i] = o
+	}
 	return f
 }
 

@@ -12,12 +12,37 @@ import (
 type groupListView struct {
 	base
 	Filter    listFilter
+	CanWrite  bool // the user may create a group
 	Cohorts   []option
 	Provinces []option
 	Stages    []option
-	Groups    []*tkm.Group
+	Groups    []groupRow
 	Next      string // the next page's address; empty on the last page
 	cohorts   map[tkm.ID]string
+}
+
+// groupRow is one row of the list, worked out before the template runs:
+// the template repeats its actions for every row, and each costs far more
+// than the Go that fills it.
+type groupRow struct {
+	ID, Name           string
+	Region, RegionCode string // "Kuta, Kabupaten Badung, Bali", "51.03.01"
+	Cohort             string
+	Stage, StageLabel  string
+	Members            int
+	Since              string
+}
+
+// rows fills the table's rows.
+func (v *groupListView) rows(gs []*tkm.Group, regions tkm.Regions) []groupRow {
+	rows := make([]groupRow, len(gs))
+	for i, g := range gs {
+		rows[i] = groupRow{ID: g.ID.String(), Name: g.Name,
+			Region: regionPath(regions, g.RegionCode), RegionCode: g.RegionCode, Cohort: v.cohorts[g.CohortID],
+			Stage: string(g.Stage), StageLabel: g.Stage.Label(v.en()),
+			Members: g.MemberCount, Since: v.shortDate(g.StageSince)}
+	}
+	return rows
 }
 
 // listFilter is the list's filter form as typed.
@@ -39,15 +64,13 @@ func (f listFilter) values() url.Values {
 	return v
 }
 
-// CohortName names a group's cohort.
-func (v *groupListView) CohortName(id tkm.ID) string { return v.cohorts[id] }
-
 // groupList shows one page of the groups in the user's scope. A bad filter
 // shows the problem above an empty list, never an error page.
 func (h *Handler) groupList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	v := &groupListView{base: h.base(w, r), Filter: listFilter{Cohort: q.Get("cohort"),
 		Province: q.Get("province"), Stage: q.Get("stage"), Q: q.Get("q"), Limit: q.Get("limit")}}
+	v.CanWrite = tkm.Can(v.User, tkm.WriteGroup)
 	v.Stages = stageOptions(v.en())
 	if err := h.listChoices(r, v); err != nil {
 		return err
@@ -56,7 +79,7 @@ func (h *Handler) groupList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return h.listFailed(w, r, v, err)
 	}
-	v.Groups = page.Items
+	v.Groups = v.rows(page.Items, h.Regions)
 	if page.NextCursor != "" {
 		next := v.Filter.values()
 		next.Set("cursor", page.NextCursor)
@@ -141,7 +164,7 @@ func filterField(field string) (string, string) {
 func stageOptions(en bool) []option {
 	opts := make([]option, len(tkm.Stages))
 	for i, s := range tkm.Stages {
-		opts[i] = option{string(s), s.Label(en)}
+		opts[i] = option{Value: string(s), Label: s.Label(en)}
 	}
 	return opts
 }
@@ -150,7 +173,7 @@ func stageOptions(en bool) []option {
 func cohortOptions(cs []*tkm.Cohort) []option {
 	opts := make([]option, len(cs))
 	for i, c := range cs {
-		opts[i] = option{c.ID.String(), c.Name + " (" + strconv.Itoa(c.Year) + ")"}
+		opts[i] = option{Value: c.ID.String(), Label: c.Name + " (" + strconv.Itoa(c.Year) + ")"}
 	}
 	return opts
 }
@@ -159,7 +182,7 @@ func cohortOptions(cs []*tkm.Cohort) []option {
 func regionOptions(rs []tkm.Region) []option {
 	opts := make([]option, len(rs))
 	for i, r := range rs {
-		opts[i] = option{r.Code, r.Name + " (" + r.Code + ")"}
+		opts[i] = option{Value: r.Code, Label: r.Name + " (" + r.Code + ")"}
 	}
 	return opts
 }

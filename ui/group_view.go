@@ -1,24 +1,81 @@
 package ui
 
 import (
+	"cmp"
+	"fmt"
+	"html/template"
 	"net/http"
 
 	"tkm"
 )
 
-// groupView is a group's page.
+// groupView is a group's page. What it shows is worked out here, once per
+// request, so that the template mostly writes out fields: each template
+// action costs far more than the Go that fills it, and the members table
+// repeats its actions for every member.
 type groupView struct {
 	base
-	Group  *tkm.Group
-	Cohort *tkm.Cohort
+	Group     *tkm.Group
+	CanWrite  bool // the user may change the group and its members
+	Deletable bool // the user may delete the group
+	Stage     string
+	Since     string // "sejak Selasa, 19 November 2019"
+	Region    string // "Kuta, Kabupaten Badung, Bali"
+	Cohort    string // "TKM Pemula 2024 (2024, Pemula)"
+	Phone     string // "" for none
+	Tel       template.URL
+	Created   string
+	Updated   string
+	Heading   string // of the members: "Anggota (10)"
+	Caption   string // of the members table
+	Members   []memberLine
 }
 
-// Deletable reports whether the user may delete the group: a group is
-// deleted only before its approval, after that it is dropped.
-func (v *groupView) Deletable() bool {
-	switch v.Group.Stage {
+// memberLine is one row of the members table.
+type memberLine struct {
+	NIK, Name        string
+	Disability       bool
+	Sex, SexLabel    string
+	Birth, Age       string
+	Role, Employment string
+	Phone            string // "—" for none
+	Edit, Remove     string // the addresses of the member's pages
+}
+
+// newGroupView fills the page of g, a group of cohort c.
+func newGroupView(b base, g *tkm.Group, c *tkm.Cohort, regions tkm.Regions) *groupView {
+	return &groupView{base: b, Group: g,
+		CanWrite: tkm.Can(b.User, tkm.WriteGroup), Deletable: deletable(b.User, g),
+		Stage: g.Stage.Label(b.en()), Since: b.T("group.stage_since.text", b.longDate(g.StageSince)),
+		Region: regionPath(regions, g.RegionCode),
+		Cohort: fmt.Sprintf("%s (%d, %s)", c.Name, c.Year, b.T("tier."+string(c.Tier))),
+		Phone:  tkm.FormatPhone(g.Phone), Tel: telURL(g.Phone),
+		Created: b.longDate(g.CreatedAt), Updated: b.longDate(g.UpdatedAt),
+		Heading: b.T("group.members.title", len(g.Members)), Caption: b.T("group.members.caption", g.Name),
+		Members: memberLines(b.printer, g)}
+}
+
+// memberLines fills the members table of g.
+func memberLines(p printer, g *tkm.Group) []memberLine {
+	lines := make([]memberLine, len(g.Members))
+	today, pages := today(), "/kelompok/"+g.ID.String()+"/anggota/"
+	for i, m := range g.Members {
+		lines[i] = memberLine{NIK: m.NIK, Name: m.Name, Disability: m.Disability,
+			Sex: string(m.Sex), SexLabel: p.T("sex." + string(m.Sex)),
+			Birth: p.shortDate(m.BirthDate), Age: p.T("member.age", m.BirthDate.AgeOn(today)),
+			Role: p.T("role." + string(m.Role)), Employment: p.T("employment." + string(m.Employment)),
+			Phone: cmp.Or(tkm.FormatPhone(m.Phone), "—"),
+			Edit:  pages + m.ID.String() + "/ubah", Remove: pages + m.ID.String() + "/hapus"}
+	}
+	return lines
+}
+
+// deletable reports whether u may delete g: a group is deleted only
+// before its approval, after that it is dropped.
+func deletable(u *tkm.User, g *tkm.Group) bool {
+	switch g.Stage {
 	case tkm.StageRegistered, tkm.StageVerified, tkm.StageRejected:
-		return tkm.Can(v.User, tkm.DeleteGroup)
+		return tkm.Can(u, tkm.DeleteGroup)
 	}
 	return false
 }
@@ -33,7 +90,7 @@ func (h *Handler) groupPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.page(w, r, "group", &groupView{base: h.base(w, r), Group: g, Cohort: c})
+	return h.page(w, r, "group", newGroupView(h.base(w, r), g, c, h.Regions))
 }
 
 // findGroup returns the group named in the path, with its members.

@@ -64,9 +64,12 @@ func (c catalog) check() error {
 
 // printer writes the texts of one language.
 type printer struct {
-	lang string
-	cat  catalog
+	lang  string
+	texts map[string]string // the catalog's texts in lang
 }
+
+// printer returns the printer of lang.
+func (c catalog) printer(lang string) printer { return printer{lang, c[lang]} }
 
 // en reports whether the printer writes English.
 func (p printer) en() bool { return p.lang == langEN }
@@ -74,7 +77,7 @@ func (p printer) en() bool { return p.lang == langEN }
 // t returns the text of key, formatted with args like fmt.Sprintf. An
 // unknown key is an error, so a page never shows a bare key.
 func (p printer) t(key string, args ...any) (string, error) {
-	s, ok := p.cat[p.lang][key]
+	s, ok := p.texts[key]
 	if !ok {
 		return "", fmt.Errorf("ui: no text for %q", key)
 	}

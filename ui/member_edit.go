@@ -25,7 +25,7 @@ func choicesFor(p printer) memberChoices {
 func options(p printer, prefix string, values ...string) []option {
 	opts := make([]option, len(values))
 	for i, v := range values {
-		opts[i] = option{v, p.T(prefix + v)}
+		opts[i] = option{Value: v, Label: p.T(prefix + v)}
 	}
 	return opts
 }

@@ -1,62 +1,15 @@
 package ui
 
 import (
-	"bytes"
-	"embed"
-	"fmt"
 	"html/template"
-	"io/fs"
 	"net/http"
 	"net/url"
-	"path"
+	"strconv"
 	"strings"
 	"time"
 
 	"tkm"
 )
-
-//go:embed templates
-var templateFS embed.FS
-
-// views holds every page's template, parsed once per language so that the
-// language-bound functions (t, dates, labels) need no per-request state.
-type views struct {
-	cat   catalog
-	pages map[string]map[string]*template.Template // language → page → template
-}
-
-// parseViews parses each page under templates/pages together with the
-// layout and the partials, once for every language.
-func parseViews(fsys fs.FS, a *assets, regions tkm.Regions) (*views, error) {
-	cat, err := loadCatalog(catalogFS)
-	if err != nil {
-		return nil, err
-	}
-	files, err := fs.Glob(fsys, "templates/pages/*.html")
-	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("ui: no page templates: %v", err)
-	}
-	v := &views{cat: cat, pages: map[string]map[string]*template.Template{}}
-	for _, lang := range languages {
-		if v.pages[lang], err = parsePages(fsys, files, funcs(printer{lang, cat}, a, regions)); err != nil {
-			return nil, err
-		}
-	}
-	return v, nil
-}
-
-// parsePages parses each page file with the shared templates.
-func parsePages(fsys fs.FS, files []string, fm template.FuncMap) (map[string]*template.Template, error) {
-	pages := map[string]*template.Template{}
-	for _, f := range files {
-		t, err := template.New("").Funcs(fm).ParseFS(fsys, "templates/layout.html", "templates/partials/*.html", f)
-		if err != nil {
-			return nil, fmt.Errorf("ui: parse %s: %w", f, err)
-		}
-		pages[strings.TrimSuffix(path.Base(f), ".html")] = t
-	}
-	return pages, nil
-}
 
 // wib is Western Indonesian Time, in which the UI shows timestamps.
 var wib = time.FixedZone("WIB", 7*60*60)
@@ -122,7 +75,7 @@ type base struct {
 
 // base returns the base of a page for r, taking the flash message if any.
 func (h *Handler) base(w http.ResponseWriter, r *http.Request) base {
-	b := base{printer: printer{langOf(r), h.views.cat}, User: tkm.UserFromContext(r.Context()),
+	b := base{printer: h.views.cat.printer(langOf(r)), User: tkm.UserFromContext(r.Context()),
 		Here: nextAfterLogin(r), Version: h.Version}
 	b.Notice = b.takeFlash(w, r)
 	return b
@@ -151,22 +104,25 @@ func (b base) SwitchURL() string {
 }
 
 // render writes a page, or a bare 500 if the template fails. The page is
-// rendered whole before anything is sent, so a failure never shows half.
+// rendered whole before anything is sent, so a failure never shows half,
+// and it goes out in one write with its length.
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) {
-	var buf bytes.Buffer
 	t := h.views.pages[langOf(r)][page]
 	if t == nil {
 		h.Logger.Error("ui: no such page template", "page", page)
 		http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
 		return
 	}
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+	buf := h.views.buffer()
+	defer h.views.recycle(buf)
+	if err := t.Execute(buf, data); err != nil {
 		h.Logger.Error("ui: render", "page", page, "err", err)
 		http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }

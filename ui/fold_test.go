@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"fmt"
+	"html/template"
+	"maps"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"tkm"
+	"tkm/store"
+	"tkm/store/storetest"
+)
+
+// tricky holds every character html/template escapes.
+const tricky = `Tom & "Jerry" <b>'s</b> +1 ` + "\x00"
+
+// TestFoldContexts: fold writes a text only where html/template would
+// escape it as HTML, and leaves every other action alone.
+func TestFoldContexts(t *testing.T) {
+	a := &assets{urls: map[string]string{"app.css": "/static/app.0123456789.css", "odd.css": "/static/odd file.css"}}
+	p := printer{langID, map[string]string{"k": tricky, "plain": "Nama"}}
+	esc := template.HTMLEscapeString(tricky)
+	esc = strings.ReplaceAll(esc, "+", "&#43;")
+	for _, c := range []struct{ src, want string }{
+		{`<p>{{t "k"}}</p>`, `<p>` + esc + `</p>`},
+		{`<title>{{t "k"}}</title>`, `<title>` + esc + `</title>`},
+		{`<td data-label="{{t "plain"}}" class="x">`, `<td data-label="Nama" class="x">`},
+		{`<a href="/x" title="{{t "k"}}">`, `<a href="/x" title="` + esc + `">`},
+		{`<nav aria-label="{{t "plain"}}">`, `<nav aria-label="Nama">`},
+		{`<p>{{if .X}}<b>{{end}}{{t "plain"}}</p>`, `<p>{{if .X}}<b>{{end}}Nama</p>`},
+		{`<a href="{{t "plain"}}">`, `<a href="{{t "plain"}}">`},
+		{`<div class="{{t "plain"}}">`, `<div class="{{t "plain"}}">`},
+		{`<div title='{{t "plain"}}'>`, `<div title='{{t "plain"}}'>`},
+		{`<div title={{t "plain"}}>`, `<div title={{t "plain"}}>`},
+		{`<div {{t "plain"}}>`, `<div {{t "plain"}}>`},
+		{`<p>{{t "plain" .N}}</p>`, `<p>{{t "plain" .N}}</p>`},
+		{`<p>{{- t "plain"}}</p>`, `<p>{{- t "plain"}}</p>`},
+		{`<p></p><script>{{t "plain"}}</script>`, `<p></p><script>{{t "plain"}}</script>`},
+		{`<style>p{}</style><p>{{t "plain"}}</p>`, `<style>p{}</style><p>Nama</p>`},
+		{`<p>a</p><!-- <a href=" -->{{t "plain"}}`, `<p>a</p><!-- <a href=" -->Nama`},
+		{`{{t "plain"}}`, `{{t "plain"}}`},
+		{`<p>x</p>{{define "y"}}{{t "plain"}}{{end}}`, `<p>x</p>{{define "y"}}{{t "plain"}}{{end}}`},
+		{`{{define "y"}}<p>{{t "plain"}}</p>{{end}}`, `{{define "y"}}<p>Nama</p>{{end}}`},
+		{`<link href="{{static "app.css"}}">`, `<link href="/static/app.0123456789.css">`},
+		{`<link href="{{static "odd.css"}}">`, `<link href="{{static "odd.css"}}">`},
+		{`<p class="{{static "app.css"}}">`, `<p class="{{static "app.css"}}">`},
+	} {
+		got, err := fold(c.src, p, a)
+		if err != nil || got != c.want {
+			t.Errorf("fold(%s) = %s, %v; want %s", c.src, got, err, c.want)
+		}
+	}
+	for _, src := range []string{`<p>{{t "nope"}}</p>`, `<a href="{{static "nope.css"}}">`, `{{t "nope"}}`} {
+		if _, err := fold(src, p, a); err == nil {
+			t.Errorf("fold(%s) accepted a missing text or file", src)
+		}
+	}
+}
+
+// TestFoldEscapesAsTemplate: for every text of the catalog, in each
+// context fold writes it, the folded template writes what html/template
+// itself writes for the call.
+func TestFoldEscapesAsTemplate(t *testing.T) {
+	cat, err := loadCatalog(catalogFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newAssets(staticFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range languages {
+		p := cat.printer(lang)
+		p.texts = maps.Clone(p.texts)
+		p.texts["tricky"] = tricky
+		var src strings.Builder
+		for _, key := range slices.Sorted(maps.Keys(p.texts)) {
+			k := `{{t "` + key + `"}}`
+			src.WriteString(`<p data-label="` + k + `" aria-label="` + k + `" title="` + k + `">` + k + "</p>\n")
+		}
+		src.WriteString(`<title>{{t "tricky"}}</title><link href="{{static "tkm.css"}}">`)
+		folded, err := fold(src.String(), p, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(folded, "{{") {
+			t.Fatalf("%s: not everything was folded", lang)
+		}
+		if want, got := execute(t, src.String(), p, a), execute(t, folded, p, a); got != want {
+			t.Errorf("%s: folded templates write\n%s\nwant\n%s", lang, got, want)
+		}
+	}
+}
+
+func execute(t *testing.T, src string, p printer, a *assets) string {
+	t.Helper()
+	tmpl, err := template.New("").Funcs(funcs(p, a, nil)).Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := tmpl.Execute(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestFoldKeepsPages: the real pages, folded as the UI serves them, are
+// the same to the byte as those html/template writes from the unfolded
+// templates.
+func TestFoldKeepsPages(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		s := newSite(t, db)
+		c := storetest.Cohort(t, db, 2024)
+		g := storetest.Group(c.ID, "51.03.05", 3, 10)
+		g.Members[1].Disability, g.Members[2].Phone = true, ""
+		g.Name = `Kelompok "Tani" & <Co> +`
+		if _, err := store.NewGroupService(db).CreateGroup(storetest.As(admin), g); err != nil {
+			t.Fatal(err)
+		}
+		id := g.ID.String()
+		paths := []string{"/kelompok/" + id, "/kelompok", "/kelompok?stage=x&province=99", "/kelompok?stage=verified",
+			"/kelompok/" + id + "/ubah", "/kelompok/" + id + "/hapus", "/kelompok/baru", "/kelompok/" + id + "/anggota/baru",
+			"/kelompok/" + id + "/anggota/" + g.Members[0].ID.String() + "/ubah", "/angkatan", "/angkatan/baru", "/nope"}
+		mentor, _ := s.user(tkm.RoleMentor, "")
+		for _, lang := range languages {
+			for _, b := range []*browser{s.as(admin), mentor} {
+				b.jar[langCookie] = &http.Cookie{Name: langCookie, Value: lang}
+				folded := map[string]string{}
+				for _, path := range paths {
+					folded[path] = b.get(path).Body
+				}
+				unfolded := withoutFolding(t, s.h)
+				for _, path := range paths {
+					if got := b.get(path).Body; got != folded[path] {
+						t.Errorf("%s %s: folded page differs: %s", lang, path, firstDiff(folded[path], got))
+					}
+				}
+				unfolded()
+			}
+		}
+		s.as(nil).get("/masuk") // the login page, if only for checkPage
+	})
+}
+
+// withoutFolding has h render from templates parsed without fold until
+// the returned function puts the folded ones back.
+func withoutFolding(t *testing.T, h *Handler) (restore func()) {
+	t.Helper()
+	shared, pages, err := templateFiles(templateFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folded := h.views.pages
+	h.views.pages = map[string]map[string]*template.Template{}
+	for _, lang := range languages {
+		p := h.views.cat.printer(lang)
+		same := func(src string) (string, error) { return src, nil }
+		if h.views.pages[lang], err = parsePages(templateFS, shared, pages, same, funcs(p, h.assets, h.Regions)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return func() { h.views.pages = folded }
+}
+
+// firstDiff shows the first line where a and b differ.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			return fmt.Sprintf("line %d: %q, want %q", i+1, al[i], bl[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, want %d", len(al), len(bl))
+}
