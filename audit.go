@@ -25,6 +25,14 @@ const (
 	AuditSessionEnd   = "session.revoke"
 	AuditExport       = "export"
 	AuditKeyRotate    = "key.rotate"
+	AuditTransition   = "group.transition"
+	AuditTraining     = "training.write"
+	AuditAttendance   = "training.attendance"
+	AuditAid          = "aid.create"
+	AuditProduct      = "product.write"
+	AuditLPJ          = "lpj.write"
+	AuditReport       = "report.create"
+	AuditFile         = "file.upload"
 )
 
 // AuditEntry is one line of the audit log: who did what, when, from where.

@@ -8,25 +8,34 @@ import "context"
 type Action string
 
 const (
-	UseAccount    Action = "account.use"    // see and end one's own sessions
-	ReadRegistry  Action = "registry.read"  // see cohorts, groups, members (masked NIK)
-	WriteGroup    Action = "group.write"    // create and edit groups and their members
-	DeleteGroup   Action = "group.delete"   // delete a group still at the start
-	ReadNIK       Action = "nik.read"       // see a member's full NIK
-	WriteCohort   Action = "cohort.write"   // create and edit cohorts
-	ManageUsers   Action = "users.manage"   // create users
-	AssignMentors Action = "mentors.assign" // give a group its mentor
-	ReadAudit     Action = "audit.read"     // read the audit log
-	ReportPerson  Action = "person.report"  // hand out everything about one person (UU 27/2022)
+	UseAccount    Action = "account.use"     // see and end one's own sessions
+	ReadRegistry  Action = "registry.read"   // see cohorts, groups, members (masked NIK)
+	WriteGroup    Action = "group.write"     // create and edit groups and their members
+	DeleteGroup   Action = "group.delete"    // delete a group still at the start
+	ReadNIK       Action = "nik.read"        // see a member's full NIK
+	WriteCohort   Action = "cohort.write"    // create and edit cohorts
+	ManageUsers   Action = "users.manage"    // create users
+	AssignMentors Action = "mentors.assign"  // give a group its mentor
+	ReadAudit     Action = "audit.read"      // read the audit log
+	ReportPerson  Action = "person.report"   // hand out everything about one person (UU 27/2022)
+	MoveGroup     Action = "group.move"      // move a group to its next stage, reject or drop it
+	OverrideGate  Action = "gate.override"   // move a group past an unmet gate, with a reason
+	RecordAid     Action = "aid.record"      // record facility aid and its handover
+	RunTrainings  Action = "training.run"    // schedule trainings and invite groups
+	TakeRegister  Action = "training.attend" // tick who attended a training
+	ReviewLPJ     Action = "lpj.review"      // accept or return an accountability report
 )
 
 var permissions = map[Role][]Action{
-	RoleAdmin:    {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors, ReadAudit, ReportPerson},
-	RoleMinistry: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors, ReportPerson},
-	RoleRegional: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, AssignMentors},
-	RoleMentor:   {UseAccount, ReadRegistry, WriteGroup},
-	RoleAuditor:  {UseAccount, ReadRegistry, ReadNIK, ReadAudit, ReportPerson},
-	RoleGroup:    {UseAccount, ReadRegistry, WriteGroup},
+	RoleAdmin: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors,
+		ReadAudit, ReportPerson, MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ},
+	RoleMinistry: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors, ReportPerson,
+		MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ},
+	RoleRegional: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, AssignMentors,
+		MoveGroup, RecordAid, RunTrainings, TakeRegister, ReviewLPJ},
+	RoleMentor:  {UseAccount, ReadRegistry, WriteGroup, TakeRegister},
+	RoleAuditor: {UseAccount, ReadRegistry, ReadNIK, ReadAudit, ReportPerson},
+	RoleGroup:   {UseAccount, ReadRegistry, WriteGroup},
 }
 
 // Can reports whether u may take action a (on something in u's scope).

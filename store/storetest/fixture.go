@@ -28,7 +28,7 @@ func Member(district string, serial int) *tkm.Member {
 	if serial%2 == 1 {
 		sex = tkm.SexFemale
 	}
-	birth := tkm.DateOf(1990+serial%20, time.Month(1+serial%12), 1+serial%28)
+	birth := tkm.DateOf(1970+serial%30, time.Month(1+serial%12), 1+serial%28)
 	role := tkm.RoleAnggota
 	if serial%10 == 0 {
 		role = tkm.RoleKetua

@@ -1,0 +1,99 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+
+	"tkm"
+)
+
+// hashKey turns a lock's name into the bytes dialect.lock takes.
+func hashKey(name string) []byte {
+	h := sha256.Sum256([]byte(name))
+	return h[:]
+}
+
+// gatherFacts reads what the gates of stage to need about group g: only
+// what that stage's gates look at.
+func gatherFacts(ctx context.Context, tx *Tx, g *tkm.Group, to tkm.Stage) (tkm.GateFacts, error) {
+	f := tkm.GateFacts{Group: g, Attended: map[tkm.TrainingKind]int{}}
+	var err error
+	if g.Members, err = findMembers(ctx, tx, g.ID); err != nil {
+		return f, err
+	}
+	if f.Cohort, err = findCohort(ctx, tx, g.CohortID); err != nil {
+		return f, err
+	}
+	switch to {
+	case tkm.StageVerified:
+		err = verificationFacts(ctx, tx, &f)
+	case tkm.StageApproved:
+		err = count(ctx, tx, &f.QuotaUsed, `SELECT COUNT(*) FROM groups WHERE cohort_id = $1 AND province_code = $2
+			AND id <> $3 AND stage IN ('approved', 'trained', 'aided', 'institutional', 'graduated')`,
+			g.CohortID, tkm.ProvinceOf(g.RegionCode), g.ID)
+	case tkm.StageTrained:
+		err = attendedFacts(ctx, tx, &f, tkm.Pembekalan)
+	case tkm.StageAided:
+		err = tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM aid WHERE group_id = $1`, g.ID).
+			Scan(&f.AidRecords, &f.AidTotal)
+	case tkm.StageInstitutional:
+		err = institutionalFacts(ctx, tx, &f)
+	case tkm.StageGraduated:
+		err = graduationFacts(ctx, tx, &f)
+	}
+	if err != nil {
+		return f, fmt.Errorf("gate facts of group %d: %w", g.ID, err)
+	}
+	return f, nil
+}
+
+func count(ctx context.Context, tx *Tx, n *int, q string, args ...any) error {
+	return tx.QueryRowContext(ctx, q, args...).Scan(n)
+}
+
+func verificationFacts(ctx context.Context, tx *Tx, f *tkm.GateFacts) error {
+	for _, m := range f.Group.Members {
+		other, err := nikHolder(ctx, tx, tx.db.Vault.Hash(m.NIK), f.Group)
+		if err != nil {
+			return err
+		} else if other != nil {
+			f.TakenNIKs++
+		}
+	}
+	if f.Cohort.Tier != tkm.TierLanjutan || f.Group.PreviousGroupID == 0 {
+		return nil
+	}
+	prev, err := scanGroup(tx.QueryRowContext(ctx, `SELECT `+groupColumns+` FROM groups g WHERE g.id = $1`, f.Group.PreviousGroupID))
+	if err != nil {
+		return err
+	}
+	f.Previous = prev
+	return count(ctx, tx, &f.PreviousNewWorkers, `SELECT COALESCE(SUM(new_workers), 0) FROM reports WHERE group_id = $1`, prev.ID)
+}
+
+func attendedFacts(ctx context.Context, tx *Tx, f *tkm.GateFacts, kind tkm.TrainingKind) error {
+	var n int
+	err := count(ctx, tx, &n, `SELECT COUNT(DISTINCT a.member_id) FROM attendance a
+		JOIN trainings t ON t.id = a.training_id JOIN members m ON m.id = a.member_id
+		WHERE m.group_id = $1 AND t.kind = $2`, f.Group.ID, kind)
+	f.Attended[kind] = n
+	return err
+}
+
+func institutionalFacts(ctx context.Context, tx *Tx, f *tkm.GateFacts) error {
+	if err := attendedFacts(ctx, tx, f, tkm.Kelembagaan); err != nil {
+		return err
+	}
+	return count(ctx, tx, &f.ProductsWithPhoto, `SELECT COUNT(DISTINCT p.id) FROM products p
+		JOIN product_photos pp ON pp.product_id = p.id WHERE p.group_id = $1`, f.Group.ID)
+}
+
+func graduationFacts(ctx context.Context, tx *Tx, f *tkm.GateFacts) error {
+	var accepted int
+	if err := count(ctx, tx, &accepted, `SELECT COUNT(*) FROM lpjs WHERE group_id = $1 AND status = 'accepted'`, f.Group.ID); err != nil {
+		return err
+	}
+	f.LPJAccepted = accepted > 0
+	return count(ctx, tx, &f.Reports, `SELECT COUNT(*) FROM reports WHERE group_id = $1`, f.Group.ID)
+}
