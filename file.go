@@ -23,4 +23,8 @@ type File struct {
 type FileService interface {
 	// FindFile returns a file with its bytes (or its thumbnail's).
 	FindFile(ctx context.Context, id ID, thumb bool) (*File, error)
+	// CanAttach says whether the caller may attach a file to a product,
+	// an LPJ or a report ("product", "lpj", "report"): cheap, before an
+	// upload is read.
+	CanAttach(ctx context.Context, owner string, id ID) error
 }

@@ -5,6 +5,7 @@
 package api
 
 import (
+	"io"
 	"log/slog"
 	"net/http"
 
@@ -13,18 +14,31 @@ import (
 
 // API is the JSON API.
 type API struct {
-	Auth    tkm.AuthService
-	Users   tkm.UserService
-	Cohorts tkm.CohortService
-	Groups  tkm.GroupService
-	Members tkm.MemberService
-	Audit   tkm.AuditService
-	Persons tkm.PersonService
-	Regions tkm.Regions
-	Logger  *slog.Logger
-	Version string
+	Auth      tkm.AuthService
+	Users     tkm.UserService
+	Cohorts   tkm.CohortService
+	Groups    tkm.GroupService
+	Members   tkm.MemberService
+	Audit     tkm.AuditService
+	Persons   tkm.PersonService
+	Workflow  tkm.WorkflowService
+	Trainings tkm.TrainingService
+	Aid       tkm.AidService
+	Products  tkm.ProductService
+	Files     tkm.FileService
+	LPJs      tkm.LPJService
+	Reports   tkm.ReportService
+	Documents tkm.Documents
+	// Photos checks an uploaded image and makes its thumbnail; Attachments
+	// checks a report's attachment (a PDF or an image). See package media.
+	Photos      func(io.Reader) (*tkm.File, error)
+	Attachments func(io.Reader) (*tkm.File, error)
+	Regions     tkm.Regions
+	Logger      *slog.Logger
+	Version     string
 
-	mux *http.ServeMux
+	mux   *http.ServeMux
+	slots chan struct{} // uploads being checked
 }
 
 // route is one endpoint: what serves it and what the OpenAPI description
@@ -75,6 +89,55 @@ func (a *API) routes() []route {
 		{method: "GET", path: "/api/v1/members", action: tkm.ReadRegistry, summary: "Find a person by NIK", query: []param{{"nik", "the 16-digit NIK"}},
 			resp: memberList{}, handle: a.findMembers},
 
+		{method: "POST", path: "/api/v1/groups/{id}/transitions", action: tkm.MoveGroup,
+			summary: "Move a group to its next stage (or reject/drop it); 422 lists every unmet gate", body: tkm.TransitionRequest{},
+			resp: tkm.Group{}, handle: a.transition},
+		{method: "POST", path: "/api/v1/transitions", action: tkm.MoveGroup, summary: "Move many groups at once, with a result per group",
+			body: batchRequest{}, resp: batchResponse{}, handle: a.transitionMany},
+		{method: "GET", path: "/api/v1/groups/{id}/history", action: tkm.ReadRegistry, summary: "A group's moves, with the gates judged",
+			resp: historyList{}, handle: a.history},
+		{method: "GET", path: "/api/v1/groups/{id}/gates", action: tkm.ReadRegistry, summary: "The gates of a stage (default: the next) for a group, met or not",
+			query: []param{{"to", "a stage; default the group's next"}}, resp: gateList{}, handle: a.gates},
+
+		{method: "GET", path: "/api/v1/trainings", action: tkm.ReadRegistry, summary: "Trainings inviting groups in your scope",
+			query: []param{{"group", "group ID"}, {"kind", "pembekalan or kelembagaan"}}, resp: trainingList{}, handle: a.listTrainings},
+		{method: "POST", path: "/api/v1/trainings", action: tkm.RunTrainings, summary: "Schedule a training and invite groups",
+			body: trainingRequest{}, status: 201, resp: tkm.Training{}, handle: a.createTraining},
+		{method: "GET", path: "/api/v1/trainings/{id}", action: tkm.ReadRegistry, summary: "A training with its attendance", resp: tkm.Training{}, handle: a.getTraining},
+		{method: "PUT", path: "/api/v1/trainings/{id}/attendance", action: tkm.TakeRegister,
+			summary: "Record who attended (replaces the attendance of the members you may reach)", body: attendanceRequest{},
+			resp: tkm.Training{}, handle: a.setAttendance},
+
+		{method: "POST", path: "/api/v1/groups/{id}/aid", action: tkm.RecordAid, summary: "Record facility aid with its items and handover number",
+			body: aidRequest{}, status: 201, resp: aidResponse{}, handle: a.createAid},
+		{method: "GET", path: "/api/v1/groups/{id}/aid", action: tkm.ReadRegistry, summary: "A group's aid records", resp: aidList{}, handle: a.listAid},
+		{method: "GET", path: "/api/v1/aid/{id}", action: tkm.ReadRegistry, summary: "One aid record", resp: tkm.Aid{}, handle: a.getAid},
+		{method: "GET", path: "/api/v1/aid/{id}/bast.pdf", action: tkm.ReadRegistry, summary: "The handover document (BAST) of an aid record, as PDF",
+			handle: a.bast},
+
+		{method: "POST", path: "/api/v1/groups/{id}/products", action: tkm.WriteGroup, summary: "Add a product", body: productRequest{},
+			status: 201, resp: tkm.Product{}, handle: a.createProduct},
+		{method: "GET", path: "/api/v1/groups/{id}/products", action: tkm.ReadRegistry, summary: "A group's products with their photos",
+			resp: productList{}, handle: a.listProducts},
+		{method: "POST", path: "/api/v1/products/{id}/photos", action: tkm.WriteGroup, summary: "Add a photo (multipart part \"file\": JPEG or PNG, up to 8 MB)",
+			status: 201, resp: tkm.File{}, handle: a.addProductPhoto},
+		{method: "GET", path: "/api/v1/files/{id}", action: tkm.ReadRegistry, summary: "An uploaded file; ?thumb=1 for an image's thumbnail",
+			query: []param{{"thumb", "any value: the thumbnail"}}, handle: a.getFile},
+
+		{method: "POST", path: "/api/v1/groups/{id}/lpj", action: tkm.WriteGroup, summary: "Submit an accountability report (LPJ)",
+			body: lpjRequest{}, status: 201, resp: tkm.LPJ{}, handle: a.submitLPJ},
+		{method: "GET", path: "/api/v1/groups/{id}/lpj", action: tkm.ReadRegistry, summary: "A group's accountability reports", resp: lpjList{}, handle: a.listLPJs},
+		{method: "POST", path: "/api/v1/lpj/{id}/review", action: tkm.ReviewLPJ, summary: "Accept an LPJ, or return it with a note",
+			body: tkm.LPJReview{}, resp: tkm.LPJ{}, handle: a.reviewLPJ},
+		{method: "POST", path: "/api/v1/lpj/{id}/attachments", action: tkm.WriteGroup, summary: "Attach a file to an LPJ (PDF, JPEG or PNG)",
+			status: 201, resp: tkm.File{}, handle: a.addLPJAttachment},
+
+		{method: "POST", path: "/api/v1/groups/{id}/reports", action: tkm.WriteGroup, summary: "File a monthly monitoring report",
+			body: reportRequest{}, status: 201, resp: tkm.Report{}, handle: a.createReport},
+		{method: "GET", path: "/api/v1/groups/{id}/reports", action: tkm.ReadRegistry, summary: "A group's monitoring reports", resp: reportList{}, handle: a.listReports},
+		{method: "POST", path: "/api/v1/reports/{id}/photos", action: tkm.WriteGroup, summary: "Add a photo to a monitoring report",
+			status: 201, resp: tkm.File{}, handle: a.addReportPhoto},
+
 		{method: "GET", path: "/api/v1/users", action: tkm.AssignMentors, summary: "List users (mentors only, for officers who assign them)",
 			query: []param{{"role", "only users of this role"}}, resp: userList{}, handle: a.listUsers},
 		{method: "POST", path: "/api/v1/users", action: tkm.ManageUsers, summary: "Create a user", body: userRequest{},
@@ -107,6 +170,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) newMux() *http.ServeMux {
+	a.slots = make(chan struct{}, imageSlots)
 	mux := http.NewServeMux()
 	for _, rt := range a.routes() {
 		mux.Handle(rt.method+" "+rt.path, a.adapt(rt))

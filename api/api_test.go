@@ -13,6 +13,8 @@ import (
 
 	"tkm"
 	"tkm/api"
+	"tkm/media"
+	"tkm/pdf"
 	"tkm/server"
 	"tkm/store"
 	"tkm/store/storetest"
@@ -32,7 +34,10 @@ func newServer(t *testing.T, db *store.DB) string {
 	groups := store.NewGroupService(db)
 	a := &api.API{Auth: auth, Users: store.NewUserService(db), Cohorts: store.NewCohortService(db),
 		Groups: groups, Members: groups, Audit: store.NewAuditService(db), Persons: store.NewPersonService(db),
-		Regions: db.Regions, Logger: logger, Version: "test"}
+		Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
+		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
+		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
+		Attachments: media.ReadAttachment, Regions: db.Regions, Logger: logger, Version: "test"}
 	s := &server.Server{API: a, UI: http.NotFoundHandler(), Auth: auth, CookieName: "tkm_session",
 		Ping: db.Ping, Logger: logger}
 	ts := httptest.NewServer(s.Handler())
@@ -148,4 +153,11 @@ func TestRegions(t *testing.T) {
 		}
 		c.do("GET", "/api/v1/regions?parent=51.1", "", 404, nil)
 	})
+}
+
+func decodeJSON(t *testing.T, b []byte, out any) {
+	t.Helper()
+	if err := json.Unmarshal(b, out); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +14,8 @@ import (
 	"testing"
 
 	"tkm"
+	"tkm/media"
+	"tkm/pdf"
 	"tkm/server"
 	"tkm/store"
 	"tkm/store/storetest"
@@ -96,6 +99,9 @@ func newTestAPI(db *store.DB) *API {
 	groups := store.NewGroupService(db)
 	return &API{Auth: store.NewAuthService(db), Users: store.NewUserService(db), Cohorts: store.NewCohortService(db),
 		Groups: groups, Members: groups, Audit: store.NewAuditService(db), Persons: store.NewPersonService(db),
+		Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
+		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
+		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile, Attachments: media.ReadAttachment,
 		Regions: db.Regions, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"}
 }
 
@@ -120,15 +126,53 @@ func newFixture(t *testing.T, db *store.DB, url string) *fixture {
 	return fx
 }
 
-// group registers a group of three in district as ctx's user.
-func (fx *fixture) group(t *testing.T, ctx context.Context, district string, mentor tkm.ID) *tkm.Group {
+// group registers a group of three in district as ctx's user, with one of
+// everything a group has: a training, aid, a product with a photo, an LPJ
+// and a monitoring report.
+func (fx *fixture) group(t *testing.T, ctx context.Context, district string, mentor tkm.ID) *owned {
 	g := storetest.Group(fx.cohort.ID, district, 3, fx.serial)
 	fx.serial += 3
 	g.MentorID = mentor
 	if _, err := store.NewGroupService(fx.db).CreateGroup(ctx, g); err != nil {
 		t.Fatalf("fixture group: %v", err)
 	}
-	return g
+	o := &owned{Group: g}
+	must(t, fx.things(o))
+	return o
+}
+
+// owned is a group and the things that belong to it.
+type owned struct {
+	*tkm.Group
+	training, aid, product, file, lpj, report tkm.ID
+}
+
+func (fx *fixture) things(o *owned) error {
+	ctx, db := fx.ministry, fx.db
+	tr := &tkm.Training{Kind: tkm.Pembekalan, Title: "Pembekalan", StartsOn: tkm.DateOf(2019, 3, 4), EndsOn: tkm.DateOf(2019, 3, 5),
+		Location: "BLK", RegionCode: "51", GroupIDs: []tkm.ID{o.ID}}
+	aid := &tkm.Aid{Amount: 100, DisbursedOn: tkm.DateOf(2019, 5, 1), Method: tkm.AidTransfer, HandoverNo: fmt.Sprint("BAST-", o.ID),
+		Items: []tkm.AidItem{{Description: "Alat", Category: tkm.Equipment, Qty: 1, Unit: "unit", UnitPrice: 100}}}
+	p := &tkm.Product{Name: "Keripik", Price: 10000, Unit: "bungkus"}
+	photo := &tkm.File{Name: "a.jpg", ContentType: "image/jpeg", Data: []byte("x"), Width: 1, Height: 1}
+	l := &tkm.LPJ{TechnicalSummary: "t", FinancialSummary: "f"}
+	r := &tkm.Report{Period: "2019-10", ActiveMembers: 3}
+	_, aidErr := store.NewAidService(db).CreateAid(ctx, o.ID, aid)
+	err := errors.Join(store.NewTrainingService(db).CreateTraining(ctx, tr), aidErr,
+		store.NewProductService(db).CreateProduct(ctx, o.ID, p), store.NewLPJService(db).SubmitLPJ(ctx, o.ID, l),
+		store.NewReportService(db).CreateReport(ctx, o.ID, r))
+	if err == nil {
+		err = store.NewProductService(db).AddProductPhoto(ctx, p.ID, photo)
+	}
+	o.training, o.aid, o.product, o.file, o.lpj, o.report = tr.ID, aid.ID, p.ID, photo.ID, l.ID, r.ID
+	return err
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // principal is one role's user with a group inside their scope and, for
@@ -138,7 +182,7 @@ type principal struct {
 	token     string
 	spare     tkm.ID // a second session of theirs, to revoke
 	foreign   tkm.ID // someone else's session
-	in, out   *tkm.Group
+	in, out   *owned
 	otherUser tkm.ID // a user they may not see, if any
 }
 
@@ -166,30 +210,56 @@ func (fx *fixture) principal(t *testing.T, role tkm.Role) *principal {
 // in is set, resources outside its scope otherwise. ok is false when the
 // role has nothing outside its scope for this route.
 func (p *principal) fill(path string, in bool) (string, bool) {
-	scoped := strings.Contains(path, "{")
-	if !scoped {
+	if !strings.Contains(path, "{") {
 		return path, in
 	}
-	g, user, session := p.in, p.user.ID, p.spare
-	if !in {
-		if strings.HasPrefix(path, "/api/v1/groups/") && p.out == nil ||
-			strings.HasPrefix(path, "/api/v1/users/") && p.otherUser == 0 {
-			return "", false
-		}
-		g, user, session = p.out, p.otherUser, p.foreign
-	}
 	switch {
-	case strings.HasPrefix(path, "/api/v1/groups/"):
-		path = strings.Replace(path, "{id}", g.ID.String(), 1)
-		return strings.Replace(path, "{member_id}", g.Members[2].ID.String(), 1), true
 	case strings.HasPrefix(path, "/api/v1/users/"):
-		return strings.Replace(path, "{id}", user.String(), 1), true
+		return p.fillUser(path, in)
 	case strings.HasPrefix(path, "/api/v1/me/sessions/"):
+		session := p.spare
+		if !in {
+			session = p.foreign
+		}
 		return strings.Replace(path, "{id}", session.String(), 1), true
 	case strings.HasPrefix(path, "/api/v1/cohorts/"):
-		return strings.Replace(path, "{id}", "1", 1), in
+		return strings.Replace(path, "{id}", "1", 1), in // cohorts are not scoped
 	}
-	panic("no rule to fill " + path)
+	g := p.in
+	if !in {
+		g = p.out
+	}
+	if g == nil {
+		return "", false
+	}
+	return fillGroupThing(path, g), true
+}
+
+func (p *principal) fillUser(path string, in bool) (string, bool) {
+	user := p.user.ID
+	if !in {
+		if p.otherUser == 0 {
+			return "", false
+		}
+		user = p.otherUser
+	}
+	return strings.Replace(path, "{id}", user.String(), 1), true
+}
+
+// fillGroupThing fills a path about a group or something of the group's.
+func fillGroupThing(path string, g *owned) string {
+	things := map[string]tkm.ID{"/api/v1/trainings/": g.training, "/api/v1/aid/": g.aid,
+		"/api/v1/products/": g.product, "/api/v1/files/": g.file, "/api/v1/lpj/": g.lpj, "/api/v1/reports/": g.report}
+	for prefix, id := range things {
+		if strings.HasPrefix(path, prefix) {
+			return strings.Replace(path, "{id}", id.String(), 1)
+		}
+	}
+	if !strings.HasPrefix(path, "/api/v1/groups/") {
+		panic("no rule to fill " + path)
+	}
+	path = strings.Replace(path, "{id}", g.ID.String(), 1)
+	return strings.Replace(path, "{member_id}", g.Members[2].ID.String(), 1)
 }
 
 func (fx *fixture) login(t *testing.T, u *tkm.User) string {

@@ -71,6 +71,24 @@ func scanFile(ctx context.Context, tx *Tx, id tkm.ID, thumb bool, f *tkm.File) e
 	return nil
 }
 
+// owners maps what files can be attached to onto its table.
+var owners = map[string]string{"product": "products", "lpj": "lpjs", "report": "reports"}
+
+// CanAttach says whether the caller may attach a file to the owner.
+func (s *FileService) CanAttach(ctx context.Context, owner string, id tkm.ID) error {
+	if err := tkm.Authorize(ctx, tkm.WriteGroup); err != nil {
+		return err
+	}
+	table, ok := owners[owner]
+	if !ok {
+		return fmt.Errorf("can attach: unknown owner %q", owner)
+	}
+	return s.db.read(ctx, func(tx *Tx) error {
+		_, err := ownerGroup(ctx, tx, table, id, tkm.Errorf(tkm.ENOTFOUND, "Data tidak ditemukan.", "Not found."))
+		return err
+	})
+}
+
 // fileRefs lists the files (without their bytes) that a link table ties
 // to an owner: product_photos.product_id, say.
 func fileRefs(ctx context.Context, tx *Tx, table, ownerCol string, owner tkm.ID) ([]*tkm.File, error) {

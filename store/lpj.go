@@ -66,12 +66,12 @@ func (s *LPJService) ReviewLPJ(ctx context.Context, id tkm.ID, r tkm.LPJReview) 
 	if err := tkm.Authorize(ctx, tkm.ReviewLPJ); err != nil {
 		return nil, err
 	}
-	if err := checkReview(&r); err != nil {
-		return nil, err
-	}
 	var l *tkm.LPJ
 	err := s.db.write(ctx, func(tx *Tx) (err error) {
 		if _, err := ownerGroup(ctx, tx, "lpjs", id, lpjNotFound()); err != nil {
+			return err
+		}
+		if err := checkReview(&r); err != nil {
 			return err
 		}
 		if l, err = findLPJ(ctx, tx, id); err != nil {
