@@ -122,10 +122,16 @@ func TestFoldKeepsPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		id := g.ID.String()
+		mentor, mu := s.user(tkm.RoleMentor, "")
+		officer, _ := s.user(tkm.RoleRegional, "51")
+		officer.get("/kelompok/" + id + "?nik=lengkap") // something for the audit log to show
+		uid := mu.ID.String()
 		paths := []string{"/kelompok/" + id, "/kelompok", "/kelompok?stage=x&province=99", "/kelompok?stage=verified",
 			"/kelompok/" + id + "/ubah", "/kelompok/" + id + "/hapus", "/kelompok/baru", "/kelompok/" + id + "/anggota/baru",
-			"/kelompok/" + id + "/anggota/" + g.Members[0].ID.String() + "/ubah", "/angkatan", "/angkatan/baru", "/nope"}
-		mentor, _ := s.user(tkm.RoleMentor, "")
+			"/kelompok/" + id + "/anggota/" + g.Members[0].ID.String() + "/ubah", "/angkatan", "/angkatan/baru", "/nope",
+			"/kelompok/" + id + "?nik=lengkap", "/pengguna", "/pengguna?role=x", "/pengguna/baru", "/pengguna/" + uid + "/ubah",
+			"/pengguna/" + uid + "/sandi", "/akun", "/audit?group=x", "/audit?action=group.create", "/audit?action=nik.view&until=2000-01-01",
+			"/data-pribadi"} // no page whose log a reveal above changes between the rounds
 		for _, lang := range languages {
 			for _, b := range []*browser{s.as(admin), mentor} {
 				b.jar[langCookie] = &http.Cookie{Name: langCookie, Value: lang}

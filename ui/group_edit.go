@@ -18,6 +18,7 @@ type groupFormView struct {
 	Provinces  []option
 	Regencies  []option // of the province chosen, for the region code's suggestions
 	RegionName string   // the name of the region code typed, when it is known
+	Mentors    []option // the mentors to choose from; nil when the user may not assign one
 }
 
 // RegionList is the field option that ties the region code to its
@@ -138,7 +139,7 @@ func (h *Handler) groupUpdate(w http.ResponseWriter, r *http.Request) error {
 // updateGroup saves the changes the form posted, or, when the form found
 // problems, runs the domain's checks on the changed copy to show them all.
 func (h *Handler) updateGroup(r *http.Request, g *tkm.Group, f *groupForm) (*tkm.Group, error) {
-	u, bad := f.update(r.PostForm)
+	u, bad := f.update(r.PostForm, g)
 	if len(bad) == 0 {
 		changed, _, err := h.Groups.UpdateGroup(r.Context(), g.ID, u)
 		return changed, err
@@ -164,6 +165,10 @@ func (h *Handler) showGroupForm(w http.ResponseWriter, r *http.Request, status i
 			return err
 		}
 		v.Cohorts = cohortOptions(cs)
+	} else if tkm.Can(v.User, tkm.AssignMentors) {
+		if v.Mentors, err = h.mentorOptions(r, v.printer, g.MentorID); err != nil {
+			return err
+		}
 	}
 	h.render(w, r, status, "group_form", v)
 	return nil
@@ -221,4 +226,23 @@ func (h *Handler) groupDelete(w http.ResponseWriter, r *http.Request) error {
 	}
 	setFlash(w, flash{key: "group.deleted.flash", arg: g.Name})
 	return redirect(w, r, "/kelompok")
+}
+
+// mentorOptions lists the active mentors by name, and the group's current
+// mentor even if disabled since, so that the form shows who it is.
+func (h *Handler) mentorOptions(r *http.Request, p printer, current tkm.ID) ([]option, error) {
+	us, err := h.Users.FindUsers(r.Context(), tkm.UserFilter{Role: tkm.RoleMentor})
+	if err != nil {
+		return nil, err
+	}
+	opts := make([]option, 0, len(us))
+	for _, u := range us {
+		switch {
+		case u.ID == current && u.Disabled:
+			opts = append(opts, option{Value: u.ID.String(), Label: p.T("group.mentor.disabled", u.Name, u.Email)})
+		case !u.Disabled:
+			opts = append(opts, option{Value: u.ID.String(), Label: u.Name + " (" + u.Email + ")"})
+		}
+	}
+	return opts, nil
 }

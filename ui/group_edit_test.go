@@ -240,3 +240,69 @@ func TestGroupDelete(t *testing.T) {
 		b.get("/kelompok/" + g.ID.String()).status(http.StatusNotFound)
 	})
 }
+
+// TestGroupAssignMentor: an officer gives a group its mentor on the edit
+// form, the group page names them and the mentor then finds the group; the
+// empty choice takes the mentor away. A mentor gets no such choice.
+func TestGroupAssignMentor(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		s := newSite(t, db)
+		b, _ := s.user(tkm.RoleRegional, "51")
+		mentorB, mentor := s.user(tkm.RoleMentor, "")
+		_, gone := s.user(tkm.RoleMentor, "")
+		users := store.NewUserService(db)
+		c := storetest.Cohort(t, db, 2024)
+		g := seedGroup(t, db, admin, c.ID, "51.03.05", 1, 10)
+		path := "/kelompok/" + g.ID.String() + "/ubah"
+		mentorB.get("/kelompok/" + g.ID.String()).status(http.StatusNotFound)
+
+		p := b.get(path).status(http.StatusOK)
+		p.none("#f-mentor_id option[selected]") // the empty first choice: no mentor
+		if got := p.text(`#f-mentor_id option[value="` + mentor.ID.String() + `"]`); got != mentor.Name+" ("+mentor.Email+")" {
+			t.Errorf("mentor option %q", got)
+		}
+		form := url.Values{"name": {g.Name}, "province": {"51"}, "region_code": {g.RegionCode}, "sector": {g.Sector},
+			"mentor_id": {mentor.ID.String()}}
+		p = b.follow(b.post(path, form).redirectsTo("/kelompok/" + g.ID.String()))
+		if got := p.text("#mentor"); got != mentor.Name {
+			t.Errorf("group page names mentor %q", got)
+		}
+		if names := rowNames(mentorB.get("/kelompok")); len(names) != 1 || names[0] != g.Name {
+			t.Errorf("the mentor's list: %q", names)
+		}
+		mp := mentorB.get(path).status(http.StatusOK)
+		mp.none("#f-mentor_id")
+		mentorB.post(path, url.Values{"name": {g.Name}, "mentor_id": {""}}).status(http.StatusForbidden)
+
+		form.Set("mentor_id", "abc")
+		b.post(path, form).status(http.StatusUnprocessableEntity).hasFieldError("mentor_id")
+
+		// A mentor disabled since stays shown, so that the officer sees who
+		// it was; the store will not save the group until another is chosen
+		// (store.checkMentor), and the form says so beside the choice.
+		if _, err := users.UpdateUser(storetest.As(admin), mentor.ID, tkm.UserUpdate{Disabled: new(true)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := users.UpdateUser(storetest.As(admin), gone.ID, tkm.UserUpdate{Disabled: new(true)}); err != nil {
+			t.Fatal(err)
+		}
+		p = b.get(path).status(http.StatusOK)
+		if got := p.text("#f-mentor_id option[selected]"); !strings.Contains(got, "nonaktif") {
+			t.Errorf("disabled mentor shown as %q", got)
+		}
+		p.none(`#f-mentor_id option[value="` + gone.ID.String() + `"]`)
+		form.Set("mentor_id", mentor.ID.String())
+		form.Set("sector", "Tenun songket")
+		p = b.post(path, form).status(http.StatusUnprocessableEntity)
+		p.hasFieldError("mentor_id")
+		if got := p.text("#f-mentor_id option[selected]"); !strings.Contains(got, "nonaktif") {
+			t.Errorf("disabled mentor shown as %q after the error", got)
+		}
+
+		form.Set("mentor_id", "")
+		p = b.follow(b.post(path, form).redirectsTo("/kelompok/" + g.ID.String()))
+		if got := p.text("#mentor"); got != "—" {
+			t.Errorf("mentor %q after taking them away", got)
+		}
+	})
+}

@@ -19,18 +19,19 @@ const (
 // groupForm is the group form as the user typed it.
 type groupForm struct {
 	CohortID, Name, Province, RegionCode, Address, Sector, KBLI, Phone, Ref string
+	MentorID                                                                string // "" for no mentor
 	Members                                                                 []memberForm
 	rows                                                                    []int // rows[i] is the form row of the group's i-th member
 }
 
 // groupInputs are the group's own inputs; members' are "members[ROW].FIELD".
-var groupInputs = []string{"cohort_id", "name", "province", "region_code", "address", "sector", "kbli", "phone", "ref"}
+var groupInputs = []string{"cohort_id", "name", "province", "region_code", "address", "sector", "kbli", "phone", "ref", "mentor_id"}
 
 // readGroupForm reads a posted group form with its member rows.
 func readGroupForm(form url.Values) *groupForm {
 	f := &groupForm{CohortID: form.Get("cohort_id"), Name: form.Get("name"), Province: form.Get("province"),
 		RegionCode: strings.TrimSpace(form.Get("region_code")), Address: form.Get("address"), Sector: form.Get("sector"),
-		KBLI: form.Get("kbli"), Phone: form.Get("phone"), Ref: form.Get("ref")}
+		KBLI: form.Get("kbli"), Phone: form.Get("phone"), Ref: form.Get("ref"), MentorID: form.Get("mentor_id")}
 	n, err := strconv.Atoi(form.Get("rows"))
 	if err != nil || n < 0 {
 		n = 0
@@ -48,7 +49,15 @@ func memberPrefix(row int) string { return fmt.Sprintf("members[%d].", row) }
 func groupFormOf(g *tkm.Group) *groupForm {
 	return &groupForm{CohortID: g.CohortID.String(), Name: g.Name, Province: tkm.ProvinceOf(g.RegionCode),
 		RegionCode: g.RegionCode, Address: g.Address, Sector: g.Sector, KBLI: g.KBLI,
-		Phone: tkm.FormatPhone(g.Phone), Ref: g.Ref}
+		Phone: tkm.FormatPhone(g.Phone), Ref: g.Ref, MentorID: idValue(g.MentorID)}
+}
+
+// idValue is an optional ID as a form value: "" for none.
+func idValue(id tkm.ID) string {
+	if id == 0 {
+		return ""
+	}
+	return id.String()
 }
 
 // addRows adds n empty member rows, up to the largest group.
@@ -83,12 +92,27 @@ func (f *groupForm) group() (*tkm.Group, tkm.Fields) {
 	return g, bad
 }
 
-// update builds the change of a saved group from the inputs the form
-// posted; an input not posted leaves its field as it is.
-func (f *groupForm) update(form url.Values) (tkm.GroupUpdate, tkm.Fields) {
-	return tkm.GroupUpdate{Name: posted(form, "name"), RegionCode: posted(form, "region_code"),
+// update builds the change of saved group g from the inputs the form
+// posted; an input not posted leaves its field as it is, and so does a
+// mentor posted unchanged (who may since have been disabled).
+func (f *groupForm) update(form url.Values, g *tkm.Group) (tkm.GroupUpdate, tkm.Fields) {
+	u := tkm.GroupUpdate{Name: posted(form, "name"), RegionCode: posted(form, "region_code"),
 		Address: posted(form, "address"), Sector: posted(form, "sector"), KBLI: posted(form, "kbli"),
-		Phone: posted(form, "phone"), Ref: posted(form, "ref")}, f.checkRegion()
+		Phone: posted(form, "phone"), Ref: posted(form, "ref")}
+	bad := f.checkRegion()
+	if _, ok := form["mentor_id"]; ok {
+		var id tkm.ID
+		if f.MentorID != "" {
+			var err error
+			if id, err = tkm.ParseID(f.MentorID); err != nil {
+				bad.Add("mentor_id", "mentor_unknown", "Pendamping tidak dikenal.", "Unknown mentor.")
+			}
+		}
+		if id != g.MentorID {
+			u.MentorID = &id
+		}
+	}
+	return u, bad
 }
 
 // checkRegion checks that the region code lies in the province chosen.

@@ -15,12 +15,21 @@ import (
 var admin = &tkm.User{ID: 1, Name: "Admin", Role: tkm.RoleAdmin}
 
 // seedGroup saves a group of n members in district, their NIK serials
-// counting from first.
+// counting from first. The group comes back as saved, but with the full
+// NIKs the test made rather than the masked ones the service gives back,
+// so that tests can type them and look for them.
 func seedGroup(t *testing.T, db *store.DB, as *tkm.User, cohort tkm.ID, district string, n, first int) *tkm.Group {
 	t.Helper()
 	g := storetest.Group(cohort, district, n, first)
+	niks := make([]string, len(g.Members))
+	for i, m := range g.Members {
+		niks[i] = m.NIK
+	}
 	if _, err := store.NewGroupService(db).CreateGroup(storetest.As(as), g); err != nil {
 		t.Fatalf("create group: %v", err)
+	}
+	for i, m := range g.Members {
+		m.NIK = niks[i]
 	}
 	return g
 }

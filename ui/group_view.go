@@ -29,6 +29,9 @@ type groupView struct {
 	Heading   string // of the members: "Anggota (10)"
 	Caption   string // of the members table
 	Members   []memberLine
+	Mentor    string // the mentor's name, "—" for none
+	Revealed  bool   // the NIKs are shown in full, and the view was audited
+	CanReveal bool   // the user may ask to see the full NIKs
 }
 
 // memberLine is one row of the members table.
@@ -80,9 +83,16 @@ func deletable(u *tkm.User, g *tkm.Group) bool {
 	return false
 }
 
-// groupPage shows a group with its members.
+// revealParam is the query that asks the group page for full NIKs:
+// /kelompok/{id}?nik=lengkap.
+const revealParam, revealValue = "nik", "lengkap"
+
+// groupPage shows a group with its members, their NIKs masked; with
+// ?nik=lengkap, in full to a role that may read them, and the view is
+// recorded in the audit log.
 func (h *Handler) groupPage(w http.ResponseWriter, r *http.Request) error {
-	g, err := h.findGroup(r)
+	reveal := r.URL.Query().Get(revealParam) == revealValue
+	g, err := h.groupToShow(r, reveal)
 	if err != nil {
 		return err
 	}
@@ -90,7 +100,51 @@ func (h *Handler) groupPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.page(w, r, "group", newGroupView(h.base(w, r), g, c, h.Regions))
+	v := newGroupView(h.base(w, r), g, c, h.Regions)
+	v.Revealed = reveal
+	v.CanReveal = !reveal && len(g.Members) > 0 && tkm.Can(v.User, tkm.ReadNIK)
+	if v.Mentor, err = h.mentorName(r, v.printer, g.MentorID); err != nil {
+		return err
+	}
+	return h.page(w, r, "group", v)
+}
+
+// groupToShow returns the group named in the path: with its members' NIKs
+// masked, or in full when reveal asks for them. A group out of scope is
+// not found for anyone; one in scope is forbidden to a role that may not
+// read NIKs.
+func (h *Handler) groupToShow(r *http.Request, reveal bool) (*tkm.Group, error) {
+	if !reveal {
+		return h.findGroup(r)
+	}
+	if !tkm.Can(tkm.UserFromContext(r.Context()), tkm.ReadNIK) {
+		if _, err := h.findGroup(r); err != nil {
+			return nil, err
+		}
+		return nil, tkm.Authorize(r.Context(), tkm.ReadNIK)
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	return h.Groups.RevealNIKs(r.Context(), id)
+}
+
+// mentorName names a group's mentor. The service shows a mentor only to
+// the roles that assign mentors, to administrators and to the mentor; for
+// anyone else the page says a mentor is assigned, without the name.
+func (h *Handler) mentorName(r *http.Request, p printer, id tkm.ID) (string, error) {
+	if id == 0 {
+		return "—", nil
+	}
+	u, err := h.Users.FindUserByID(r.Context(), id)
+	switch {
+	case tkm.ErrorCode(err) == tkm.ENOTFOUND:
+		return p.T("group.mentor.assigned"), nil
+	case err != nil:
+		return "", err
+	}
+	return u.Name, nil
 }
 
 // findGroup returns the group named in the path, with its members.

@@ -56,6 +56,11 @@ type errorView struct {
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	code := tkm.ErrorCode(err)
 	if code == tkm.EUNAUTHORIZED {
+		if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
+			// The browser still holds a session that ended: say so, and forget it.
+			clearSessionCookie(w, r)
+			setFlash(w, flash{key: "login.expired.flash"})
+		}
 		http.Redirect(w, r, "/masuk?next="+url.QueryEscape(nextAfterLogin(r)), http.StatusSeeOther)
 		return
 	}

@@ -103,9 +103,14 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	clearSessionCookie(w, r)
+	return redirect(w, r, "/masuk")
+}
+
+// clearSessionCookie has the browser forget its session.
+func clearSessionCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Path: "/", MaxAge: -1, HttpOnly: true,
 		Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
-	return redirect(w, r, "/masuk")
 }
 
 // safeNext returns next when it is a path on this site, else fallback: a

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"database/sql"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -120,4 +122,104 @@ func TestBodyTooLarge(t *testing.T) {
 	if p.text("h1") != "Permintaan tidak dapat diproses" || p.text(".error-page__message") != "Isian melebihi 1 MB." {
 		t.Errorf("page %q: %q", p.text("h1"), p.text(".error-page__message"))
 	}
+}
+
+// TestLoginRateLimited: after too many failures the login form says how
+// long to wait, with 429, even for the right password.
+func TestLoginRateLimited(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		s := newSite(t, db)
+		u, _ := storetest.User(t, db, tkm.RoleMentor, "")
+		b := s.as(nil)
+		for range 5 {
+			b.post("/masuk", url.Values{"email": {u.Email}, "password": {"wrong password!"}}).status(http.StatusUnauthorized)
+		}
+		p := b.post("/masuk", url.Values{"email": {u.Email}, "password": {testPassword}}).status(http.StatusTooManyRequests)
+		if got := p.text(".error-summary li"); !strings.Contains(got, "Terlalu banyak percobaan masuk") || !strings.Contains(got, "menit") {
+			t.Errorf("summary %q", got)
+		}
+		if attr(p.one("#f-email"), "value") != u.Email {
+			t.Error("email not kept")
+		}
+		if _, ok := b.jar[SessionCookie]; ok {
+			t.Error("a refused login set a session cookie")
+		}
+	})
+}
+
+// TestSessionExpired: once a session ends, its browser lands on the login
+// page, told why, and comes back where it was after logging in.
+func TestSessionExpired(t *testing.T) {
+	storetest.EnginesRaw(t, func(t *testing.T, db *store.DB, raw *sql.DB) {
+		s := newSite(t, db)
+		u, _ := storetest.User(t, db, tkm.RoleRegional, "51")
+		b := s.logInAs(u, "Firefox/128.0")
+		b.get("/angkatan").status(http.StatusOK)
+		if _, err := raw.Exec(`UPDATE sessions SET expires_at = created_at`); err != nil {
+			t.Fatal(err)
+		}
+		b.get("/angkatan?x=1").redirectsTo("/masuk?next=%2Fangkatan%3Fx%3D1")
+		if _, ok := b.jar[SessionCookie]; ok {
+			t.Error("the ended session's cookie stayed")
+		}
+		p := b.get("/masuk?next=%2Fangkatan%3Fx%3D1").status(http.StatusOK)
+		if got := p.text(".notice"); got != "Sesi Anda telah berakhir. Silakan masuk lagi." {
+			t.Errorf("notice %q", got)
+		}
+		b.post("/masuk", url.Values{"email": {u.Email}, "password": {testPassword}, "next": {"/angkatan?x=1"}}).
+			redirectsTo("/angkatan?x=1")
+	})
+}
+
+// TestSessionCookieSecure: over TLS the session cookie is Secure too.
+func TestSessionCookieSecure(t *testing.T) {
+	s := newSite(t, storetest.Open(t, storetest.SQLiteDSN(t)))
+	u, _ := storetest.User(t, s.db, tkm.RoleAuditor, "")
+	r := httptest.NewRequest(http.MethodPost, "https://tkm.example/masuk",
+		strings.NewReader(url.Values{"email": {u.Email}, "password": {testPassword}}.Encode()))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	w := httptest.NewRecorder()
+	s.h.ServeHTTP(w, r)
+	var c *http.Cookie
+	for _, x := range w.Result().Cookies() {
+		if x.Name == SessionCookie {
+			c = x
+		}
+	}
+	if c == nil || !c.Secure || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode {
+		t.Errorf("session cookie over TLS: %+v", c)
+	}
+}
+
+// TestNavigation: the header offers only the sections the role may use.
+func TestNavigation(t *testing.T) {
+	s := newSite(t, storetest.Open(t, storetest.SQLiteDSN(t)))
+	for role, want := range map[tkm.Role]string{
+		tkm.RoleAdmin:    "/kelompok /angkatan /pengguna /audit /data-pribadi /akun",
+		tkm.RoleMinistry: "/kelompok /angkatan /data-pribadi /akun",
+		tkm.RoleRegional: "/kelompok /angkatan /akun",
+		tkm.RoleMentor:   "/kelompok /angkatan /akun",
+		tkm.RoleAuditor:  "/kelompok /angkatan /audit /data-pribadi /akun",
+		tkm.RoleGroup:    "/kelompok /angkatan /akun",
+	} {
+		region := ""
+		if role == tkm.RoleRegional {
+			region = "51"
+		}
+		b, _ := s.user(role, region)
+		p := b.get("/akun").status(http.StatusOK)
+		var got []string
+		for _, a := range p.all(".header__nav a.header__link[href^='/']") {
+			if !strings.HasPrefix(attr(a, "href"), "/bahasa") {
+				got = append(got, attr(a, "href"))
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: menu %q, want %q", role, got, want)
+		}
+		p.one(`.header a[href="/akun"][aria-current=page]`)
+	}
+	p := s.as(nil).get("/masuk").status(http.StatusOK)
+	p.none(".header__nav a[href='/kelompok']")
+	p.none(".header__nav a[href='/akun']")
 }

@@ -67,18 +67,39 @@ func regionPath(regions tkm.Regions, code string) string {
 type base struct {
 	printer
 	User    *tkm.User
+	Menu    menu        // the sections the user may open
 	Here    string      // this page's address, for the language switch to return to
 	Errors  *formErrors // the error summary, nil when the page has none
 	Notice  *notice     // a message left by the previous request
 	Version string
 }
 
+// menu is the navigation: a section shows only to a role that may use it.
+type menu struct {
+	Registry, Users, Audit, Person, Account bool
+}
+
+// menuOf works out the navigation of u (nil: nobody logged in).
+func menuOf(u *tkm.User) menu {
+	return menu{Registry: tkm.Can(u, tkm.ReadRegistry), Users: tkm.Can(u, tkm.ManageUsers),
+		Audit: tkm.Can(u, tkm.ReadAudit), Person: tkm.Can(u, tkm.ReportPerson), Account: tkm.Can(u, tkm.UseAccount)}
+}
+
 // base returns the base of a page for r, taking the flash message if any.
 func (h *Handler) base(w http.ResponseWriter, r *http.Request) base {
-	b := base{printer: h.views.cat.printer(langOf(r)), User: tkm.UserFromContext(r.Context()),
+	u := tkm.UserFromContext(r.Context())
+	b := base{printer: h.views.cat.printer(langOf(r)), User: u, Menu: menuOf(u),
 		Here: nextAfterLogin(r), Version: h.Version}
 	b.Notice = b.takeFlash(w, r)
 	return b
+}
+
+// UserRole labels the user's role, for the header and the error pages.
+func (b base) UserRole() string {
+	if b.User == nil {
+		return ""
+	}
+	return b.T("userrole." + string(b.User.Role))
 }
 
 // Lang is the page's language code, for <html lang>.

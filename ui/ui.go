@@ -30,6 +30,8 @@ type Handler struct {
 	Cohorts tkm.CohortService
 	Groups  tkm.GroupService
 	Members tkm.MemberService
+	Audit   tkm.AuditService
+	Persons tkm.PersonService
 	Regions tkm.Regions
 	Logger  *slog.Logger
 	Version string
@@ -96,6 +98,24 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.Handle("POST /angkatan/baru", auth(h.cohortCreate))
 	mux.Handle("GET /angkatan/{id}/ubah", auth(h.cohortEditPage))
 	mux.Handle("POST /angkatan/{id}/ubah", auth(h.cohortUpdate))
+
+	mux.Handle("GET /pengguna", auth(h.userList))
+	mux.Handle("GET /pengguna/baru", auth(h.userNewPage))
+	mux.Handle("POST /pengguna/baru", auth(h.userCreate))
+	mux.Handle("GET /pengguna/{id}/ubah", auth(h.userEditPage))
+	mux.Handle("POST /pengguna/{id}/ubah", auth(h.userUpdate))
+	mux.Handle("GET /pengguna/{id}/sandi", auth(h.userPasswordPage))
+	mux.Handle("POST /pengguna/{id}/sandi", auth(h.userPassword))
+
+	mux.Handle("GET /akun", auth(h.accountPage))
+	mux.Handle("POST /akun/sandi", auth(h.accountPassword))
+	mux.Handle("POST /akun/sesi/{id}/akhiri", auth(h.sessionRevoke))
+
+	mux.Handle("GET /audit", auth(h.auditPage))
+	mux.Handle("POST /audit", auth(h.auditSearch))
+
+	mux.Handle("GET /data-pribadi", auth(h.personPage))
+	mux.Handle("POST /data-pribadi", auth(h.personReport))
 
 	mux.Handle("/", pub(h.notFound))
 }

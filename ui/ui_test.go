@@ -32,7 +32,8 @@ func newSite(t *testing.T, db *store.DB) *site {
 	groups := store.NewGroupService(db)
 	auth := store.NewAuthService(db)
 	h, err := New(Handler{Auth: auth, Users: store.NewUserService(db), Cohorts: store.NewCohortService(db),
-		Groups: groups, Members: groups, Regions: db.Regions, Version: "test",
+		Groups: groups, Members: groups, Audit: store.NewAuditService(db), Persons: store.NewPersonService(db),
+		Regions: db.Regions, Version: "test",
 		Logger: slog.New(slog.NewTextHandler(t.Output(), nil))})
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -78,9 +79,14 @@ func (b *browser) get(path string) *page {
 
 func (b *browser) post(path string, form url.Values) *page {
 	b.t.Helper()
+	return b.do(postRequest(path, form))
+}
+
+// postRequest is a form posted to path.
+func postRequest(path string, form url.Values) *http.Request {
 	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return b.do(r)
+	return r
 }
 
 // follow gets the page a redirect points to.

@@ -8,6 +8,8 @@ import (
 
 	"tkm"
 	"tkm/api"
+	"tkm/media"
+	"tkm/pdf"
 	"tkm/region"
 	"tkm/server"
 	"tkm/store"
@@ -64,8 +66,9 @@ func (a *App) Open(ctx context.Context) error {
 	a.DB = db
 	auth, users, cohorts, groups := store.NewAuthService(db), store.NewUserService(db),
 		store.NewCohortService(db), store.NewGroupService(db)
+	audit, persons := store.NewAuditService(db), store.NewPersonService(db)
 	web, err := ui.New(ui.Handler{Auth: auth, Users: users, Cohorts: cohorts, Groups: groups, Members: groups,
-		Regions: db.Regions, Logger: a.Logger, Version: version})
+		Audit: audit, Persons: persons, Regions: db.Regions, Logger: a.Logger, Version: version})
 	if err != nil {
 		db.Close()
 		return fmt.Errorf("ui: %w", err)
@@ -73,8 +76,11 @@ func (a *App) Open(ctx context.Context) error {
 	a.Server = &server.Server{
 		Addr: a.Addr, Auth: auth, CookieName: ui.SessionCookie, Ping: db.Ping, Logger: a.Logger, UI: web,
 		API: &api.API{Auth: auth, Users: users, Cohorts: cohorts, Groups: groups, Members: groups,
-			Audit: store.NewAuditService(db), Persons: store.NewPersonService(db),
-			Regions: db.Regions, Logger: a.Logger, Version: version},
+			Audit: audit, Persons: persons,
+			Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
+			Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
+			Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
+			Attachments: media.ReadAttachment, Regions: db.Regions, Logger: a.Logger, Version: version},
 	}
 	if err := a.Server.Open(); err != nil {
 		db.Close()

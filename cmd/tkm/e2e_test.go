@@ -188,3 +188,53 @@ func TestE2ECreateGroup(t *testing.T) {
 		}
 	})
 }
+
+// TestE2ERegionalScope: a regional officer of Bali logs in, sees only
+// Bali's groups, and gets the 404 page at a Jakarta group's address, as
+// if it did not exist.
+func TestE2ERegionalScope(t *testing.T) {
+	e2eEngines(t, func(t *testing.T, app *App) {
+		ctx := browser(t)
+		url := app.Server.URL()
+		_, ministry := storetest.User(t, app.DB, tkm.RoleMinistry, "")
+		cohort := storetest.Cohort(t, app.DB, 2024)
+		groups := store.NewGroupService(app.DB)
+		bali, jakarta := storetest.Group(cohort.ID, "51.03.05", 2, 1), storetest.Group(cohort.ID, "31.71.01", 2, 11)
+		bali.Name, jakarta.Name = "KUB Anyaman Bambu Kuta", "KUB Batik Gambir"
+		for _, g := range []*tkm.Group{bali, jakarta} {
+			if _, err := groups.CreateGroup(ministry, g); err != nil {
+				t.Fatalf("create %s: %v", g.Name, err)
+			}
+		}
+		email, password := addUser(t, app.DB, tkm.RoleRegional, "51")
+
+		err := chromedp.Do(ctx, logIn(url, email, password), chromedp.Navigate(url+"/kelompok"),
+			chromedp.WaitVisible(css("#groups")))
+		if err != nil {
+			t.Fatalf("log in and list: %v", err)
+		}
+		names, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+			`[...document.querySelectorAll("#groups tbody th[scope=row] a")].map(a => a.textContent.trim())`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(names) != 1 || names[0] != bali.Name {
+			t.Errorf("the Bali officer's list shows %q, want only %q", names, bali.Name)
+		}
+
+		if err := chromedp.Do(ctx, chromedp.Navigate(url+"/kelompok/"+jakarta.ID.String()),
+			chromedp.WaitVisible(css("h1"))); err != nil {
+			t.Fatal(err)
+		}
+		title, err := chromedp.Run(ctx, chromedp.Title())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h1 := text(t, ctx, "h1"); h1 != "Halaman tidak ditemukan" || title != "Halaman tidak ditemukan – TKM" {
+			t.Errorf("the Jakarta group's address shows %q titled %q, want the 404 page", h1, title)
+		}
+		if body := text(t, ctx, "main"); strings.Contains(body, jakarta.Name) {
+			t.Error("the 404 page names the Jakarta group")
+		}
+	})
+}
