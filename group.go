@@ -23,6 +23,7 @@ type Group struct {
 	Members         []*Member `json:"members,omitzero"`
 	MemberCount     int       `json:"member_count"`
 	MentorID        ID        `json:"mentor_id,omitzero"`
+	MentorName      string    `json:"mentor_name,omitempty"` // on a single group, not in lists
 	PreviousGroupID ID        `json:"previous_group_id,omitzero"`
 	Ref             string    `json:"ref"`
 	OwnerID         ID        `json:"-"`

@@ -179,6 +179,11 @@ func (s *GroupService) groupWithMembers(ctx context.Context, id tkm.ID) (*tkm.Gr
 		if g, err = findGroup(ctx, tx, id); err != nil {
 			return err
 		}
+		if g.MentorID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT name FROM users WHERE id = $1`, g.MentorID).Scan(&g.MentorName); err != nil {
+				return fmt.Errorf("mentor of group %d: %w", id, err)
+			}
+		}
 		g.Members, err = findMembers(ctx, tx, g.ID)
 		return err
 	})

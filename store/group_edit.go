@@ -30,8 +30,10 @@ func (s *GroupService) UpdateGroup(ctx context.Context, id tkm.ID, u tkm.GroupUp
 		if err := checkGroupRefs(ctx, tx, g); err != nil {
 			return err
 		}
-		if err := checkMentor(ctx, tx, g.MentorID); err != nil {
-			return err
+		if u.MentorID != nil && *u.MentorID != old.MentorID {
+			if err := checkMentor(ctx, tx, g.MentorID); err != nil {
+				return err
+			}
 		}
 		if err := updateGroup(ctx, tx, g); err != nil {
 			return err

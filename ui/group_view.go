@@ -103,8 +103,9 @@ func (h *Handler) groupPage(w http.ResponseWriter, r *http.Request) error {
 	v := newGroupView(h.base(w, r), g, c, h.Regions)
 	v.Revealed = reveal
 	v.CanReveal = !reveal && len(g.Members) > 0 && tkm.Can(v.User, tkm.ReadNIK)
-	if v.Mentor, err = h.mentorName(r, v.printer, g.MentorID); err != nil {
-		return err
+	v.Mentor = "—"
+	if g.MentorID != 0 {
+		v.Mentor = g.MentorName
 	}
 	return h.page(w, r, "group", v)
 }
@@ -128,23 +129,6 @@ func (h *Handler) groupToShow(r *http.Request, reveal bool) (*tkm.Group, error) 
 		return nil, err
 	}
 	return h.Groups.RevealNIKs(r.Context(), id)
-}
-
-// mentorName names a group's mentor. The service shows a mentor only to
-// the roles that assign mentors, to administrators and to the mentor; for
-// anyone else the page says a mentor is assigned, without the name.
-func (h *Handler) mentorName(r *http.Request, p printer, id tkm.ID) (string, error) {
-	if id == 0 {
-		return "—", nil
-	}
-	u, err := h.Users.FindUserByID(r.Context(), id)
-	switch {
-	case tkm.ErrorCode(err) == tkm.ENOTFOUND:
-		return p.T("group.mentor.assigned"), nil
-	case err != nil:
-		return "", err
-	}
-	return u.Name, nil
 }
 
 // findGroup returns the group named in the path, with its members.
