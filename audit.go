@@ -23,7 +23,6 @@ const (
 	AuditUserCreate   = "user.create"
 	AuditUserUpdate   = "user.update"
 	AuditSessionEnd   = "session.revoke"
-	AuditExport       = "export"
 	AuditKeyRotate    = "key.rotate"
 	AuditTransition   = "group.transition"
 	AuditTraining     = "training.write"
@@ -33,6 +32,8 @@ const (
 	AuditLPJ          = "lpj.write"
 	AuditReport       = "report.create"
 	AuditFile         = "file.upload"
+	AuditImport       = "import.apply"
+	AuditExport       = "export.download"
 )
 
 // AuditEntry is one line of the audit log: who did what, when, from where.

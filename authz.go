@@ -24,17 +24,19 @@ const (
 	RunTrainings  Action = "training.run"    // schedule trainings and invite groups
 	TakeRegister  Action = "training.attend" // tick who attended a training
 	ReviewLPJ     Action = "lpj.review"      // accept or return an accountability report
+	ImportGroups  Action = "groups.import"   // register groups from a spreadsheet
+	Export        Action = "export"          // download lists as spreadsheets
 )
 
 var permissions = map[Role][]Action{
 	RoleAdmin: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors,
-		ReadAudit, ReportPerson, MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ},
+		ReadAudit, ReportPerson, MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export},
 	RoleMinistry: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors, ReportPerson,
-		MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ},
+		MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export},
 	RoleRegional: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, AssignMentors,
-		MoveGroup, RecordAid, RunTrainings, TakeRegister, ReviewLPJ},
+		MoveGroup, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export},
 	RoleMentor:  {UseAccount, ReadRegistry, WriteGroup, TakeRegister},
-	RoleAuditor: {UseAccount, ReadRegistry, ReadNIK, ReadAudit, ReportPerson},
+	RoleAuditor: {UseAccount, ReadRegistry, ReadNIK, ReadAudit, ReportPerson, Export},
 	RoleGroup:   {UseAccount, ReadRegistry, WriteGroup},
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
@@ -71,15 +72,32 @@ func newAuditRow(e *tkm.AuditEntry, prev string, v *tkm.Vault) auditRow {
 	return r
 }
 
-// hashList is the stored form of an entry's NIKs: their keyed hashes in
-// hex, sorted, without repeats.
+// maxListedNIKs is how many NIK hashes an entry lists in itself; an entry
+// about more (an import) keeps a digest of them instead.
+const maxListedNIKs = 100
+
+// hashList is the stored form of an entry's NIKs, which its hash covers:
+// their keyed hashes in hex, sorted, without repeats; or for many NIKs the
+// SHA-256 of those hashes.
 func hashList(v *tkm.Vault, niks []string) string {
-	hashes := make([]string, len(niks))
+	hashes := make([][]byte, len(niks))
 	for i, n := range niks {
-		hashes[i] = hex.EncodeToString(v.Hash(n))
+		hashes[i] = v.Hash(n)
 	}
-	slices.Sort(hashes)
-	return strings.Join(slices.Compact(hashes), ",")
+	slices.SortFunc(hashes, bytes.Compare)
+	hashes = slices.CompactFunc(hashes, bytes.Equal)
+	if len(hashes) > maxListedNIKs {
+		d := sha256.New()
+		for _, h := range hashes {
+			d.Write(h)
+		}
+		return "sha256:" + hex.EncodeToString(d.Sum(nil))
+	}
+	out := make([]string, len(hashes))
+	for i, h := range hashes {
+		out[i] = hex.EncodeToString(h)
+	}
+	return strings.Join(out, ",")
 }
 
 // seal returns the entry's chained hash.
@@ -105,14 +123,33 @@ func (r auditRow) insert(ctx context.Context, tx *Tx) error {
 	if err != nil {
 		return fmt.Errorf("audit: insert: %w", err)
 	}
-	for _, nik := range e.NIKs {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_niks (nik_hash, audit_id, nik_sealed) VALUES ($1, $2, $3)
-			ON CONFLICT DO NOTHING`, tx.db.Vault.Hash(nik), e.ID, tx.db.Vault.Seal(nik)); err != nil {
-			return fmt.Errorf("audit: nik: %w", err)
+	return insertAuditNIKs(ctx, tx, e.ID, e.NIKs)
+}
+
+// insertAuditNIKs indexes an entry's NIKs, a hundred rows a statement.
+func insertAuditNIKs(ctx context.Context, tx *Tx, id tkm.ID, niks []string) error {
+	seen := make(map[string]bool, len(niks))
+	var rows [][]any
+	for _, nik := range niks {
+		if seen[nik] {
+			continue
 		}
+		seen[nik] = true
+		rows = append(rows, []any{tx.db.Vault.Hash(nik), id, tx.db.Vault.Seal(nik)})
+		if len(rows) == memberBatch {
+			if err := insertRows(ctx, tx, "audit_niks", auditNIKColumns, rows); err != nil {
+				return fmt.Errorf("audit: %w", err)
+			}
+			rows = rows[:0]
+		}
+	}
+	if err := insertRows(ctx, tx, "audit_niks", auditNIKColumns, rows); err != nil {
+		return fmt.Errorf("audit: %w", err)
 	}
 	return nil
 }
+
+var auditNIKColumns = []string{"nik_hash", "audit_id", "nik_sealed"}
 
 // setAuditHead records the last entry, sealed so that cutting entries off
 // the end of the log shows too.

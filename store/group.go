@@ -203,11 +203,16 @@ const groupColumns = `g.id, g.cohort_id, g.name, g.region_code, g.address, g.sec
 
 func scanGroup(row scanner) (*tkm.Group, error) {
 	var g tkm.Group
-	err := row.Scan(&g.ID, &g.CohortID, &g.Name, &g.RegionCode, &g.Address, &g.Sector, &g.KBLI, &g.Phone,
-		&g.Stage, &g.StageSince, &g.MentorID, &g.PreviousGroupID, &g.OwnerID, &g.Ref, &g.MemberCount,
-		&g.CreatedAt, &g.UpdatedAt)
+	err := row.Scan(groupScanTargets(&g)...)
 	g.StageSince, g.CreatedAt, g.UpdatedAt = g.StageSince.UTC(), g.CreatedAt.UTC(), g.UpdatedAt.UTC()
 	return &g, err
+}
+
+// groupScanTargets are the fields groupColumns scan into.
+func groupScanTargets(g *tkm.Group) []any {
+	return []any{&g.ID, &g.CohortID, &g.Name, &g.RegionCode, &g.Address, &g.Sector, &g.KBLI, &g.Phone,
+		&g.Stage, &g.StageSince, &g.MentorID, &g.PreviousGroupID, &g.OwnerID, &g.Ref, &g.MemberCount,
+		&g.CreatedAt, &g.UpdatedAt}
 }
 
 // findGroup returns a group in the scope of the user in ctx, without its

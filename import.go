@@ -1,0 +1,65 @@
+package tkm
+
+import "context"
+
+// ImportSource is an import file that can be read from the top more than
+// once: the importer checks everything in one pass and writes in another.
+type ImportSource interface {
+	Rows() (ImportRows, error)
+}
+
+// ImportRows is one pass over an import file, the header row first.
+type ImportRows interface {
+	Next() bool
+	Row() ImportRow
+	Err() error
+	Close() error
+}
+
+// ImportOptions says what an import may do.
+type ImportOptions struct {
+	CohortID ID   `json:"cohort_id"`
+	DryRun   bool `json:"dry_run"` // check and report, write nothing
+	Partial  bool `json:"partial"` // write the groups whose rows are all valid
+}
+
+// Import statuses.
+const (
+	ImportQueued  = "queued"
+	ImportRunning = "running"
+	ImportDone    = "done"
+	ImportFailed  = "failed"
+)
+
+// ImportResult says what an import found and did.
+type ImportResult struct {
+	ID              ID         `json:"id,omitzero"`
+	Status          string     `json:"status"`
+	DryRun          bool       `json:"dry_run"`
+	Partial         bool       `json:"partial"`
+	RowsTotal       int        `json:"rows_total"`
+	RowsDone        int        `json:"rows_done"` // progress: rows read in the current pass
+	RowsOK          int        `json:"rows_ok"`
+	GroupsCreated   int        `json:"groups_created"`
+	GroupsUpdated   int        `json:"groups_updated"`
+	GroupsUnchanged int        `json:"groups_unchanged"`
+	GroupsRefused   int        `json:"groups_refused"`
+	ErrorsTotal     int        `json:"errors_total"`
+	Errors          []RowError `json:"errors"` // the first MaxReportedErrors
+	Message         string     `json:"message,omitempty"`
+}
+
+// MaxReportedErrors is how many errors a result carries; all of them go to
+// the error file.
+const MaxReportedErrors = 1000
+
+// Refused reports whether anything in the file was refused.
+func (r *ImportResult) Refused() bool { return r.ErrorsTotal > 0 || r.Status == ImportFailed }
+
+// Importer reads import files into the registry.
+type Importer interface {
+	// Import checks every row, then writes (unless dry run) all the groups,
+	// or with Partial the groups without errors. Each error goes to
+	// onError as it is found; progress hears the rows read so far.
+	Import(ctx context.Context, src ImportSource, opt ImportOptions, onError func(RowError), progress func(*ImportResult)) (*ImportResult, error)
+}
