@@ -1,6 +1,9 @@
 package tkm
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // ImportSource is an import file that can be read from the top more than
 // once: the importer checks everything in one pass and writes in another.
@@ -62,4 +65,36 @@ type Importer interface {
 	// or with Partial the groups without errors. Each error goes to
 	// onError as it is found; progress hears the rows read so far.
 	Import(ctx context.Context, src ImportSource, opt ImportOptions, onError func(RowError), progress func(*ImportResult)) (*ImportResult, error)
+}
+
+// ImportJob is an import run by a server in the background.
+type ImportJob struct {
+	ID       ID
+	UserID   ID
+	FileName string
+	Options  ImportOptions
+	Data     []byte
+}
+
+// ImportJobService keeps import jobs in the database, so that every
+// server sees their progress and a job survives (as failed) a crash.
+type ImportJobService interface {
+	// CreateImportJob queues a file for import.
+	CreateImportJob(ctx context.Context, opt ImportOptions, fileName string, data []byte) (*ImportResult, error)
+	// FindImportJob returns a job's state: the caller's own job, or any
+	// job for the ministry and administrators.
+	FindImportJob(ctx context.Context, id ID) (*ImportResult, error)
+	// ImportJobErrors hands every error of a job, in order, to fn.
+	ImportJobErrors(ctx context.Context, id ID, fn func(RowError) error) error
+	// ImportJobFile returns a job's file.
+	ImportJobFile(ctx context.Context, id ID) (name string, data []byte, err error)
+
+	// The worker's side.
+	ClaimImportJob(ctx context.Context, worker string) (*ImportJob, error) // nil when none is queued
+	SaveImportProgress(ctx context.Context, id ID, res *ImportResult) error
+	AddImportErrors(ctx context.Context, id ID, first int, errs []RowError) error
+	FinishImportJob(ctx context.Context, id ID, res *ImportResult) error
+	// FailStaleImportJobs marks failed the running jobs whose worker has
+	// not been heard of since before, and returns how many.
+	FailStaleImportJobs(ctx context.Context, before time.Time) (int, error)
 }

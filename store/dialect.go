@@ -24,6 +24,9 @@ type dialect interface {
 	isUnique(err error) bool
 	// openSink starts a bulk load.
 	openSink(ctx context.Context, db *DB) (sink, error)
+	// skipLocked ends a SELECT that claims a job: rows other workers hold
+	// are skipped.
+	skipLocked() string
 	// lockAll keeps every other writer out until the transaction ends.
 	lockAll(ctx context.Context, tx *Tx) error
 	// auditGuard turns the audit log's append-only guard off or back on,
@@ -94,3 +97,6 @@ func (postgresDialect) auditGuard(ctx context.Context, tx *Tx, on bool) error {
 	_, err := tx.ExecContext(ctx, `ALTER TABLE audit_log `+verb+` TRIGGER audit_log_append_only`)
 	return err
 }
+
+func (sqliteDialect) skipLocked() string   { return "" }
+func (postgresDialect) skipLocked() string { return " FOR UPDATE SKIP LOCKED" }

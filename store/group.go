@@ -266,6 +266,26 @@ func (s *GroupService) FindGroups(ctx context.Context, f tkm.GroupFilter) (*tkm.
 // groupsQuery builds the list query; it reads one row more than the limit
 // to know whether another page follows.
 func (s *GroupService) groupsQuery(ctx context.Context, f tkm.GroupFilter) (string, args, int, error) {
+	conds, a, err := groupConditions(ctx, s.db, f)
+	if err != nil {
+		return "", nil, 0, err
+	}
+	if f.Cursor != "" {
+		after, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return "", nil, 0, err
+		}
+		conds = append(conds, "g.id < "+a.add(after))
+	}
+	limit := pageLimit(f.Limit)
+	q := `SELECT ` + groupColumns + ` FROM groups g WHERE ` + where(conds) +
+		` ORDER BY g.id DESC LIMIT ` + a.add(limit+1)
+	return q, a, limit, nil
+}
+
+// groupConditions turns a filter (but its page) into the conditions on
+// groups g, the caller's scope first.
+func groupConditions(ctx context.Context, db *DB, f tkm.GroupFilter) ([]string, args, error) {
 	var a args
 	conds := []string{scopeCondition(tkm.ScopeOf(tkm.UserFromContext(ctx)), &a)}
 	if f.CohortID != 0 {
@@ -281,27 +301,13 @@ func (s *GroupService) groupsQuery(ctx context.Context, f tkm.GroupFilter) (stri
 		conds = append(conds, "g.stage = "+a.add(f.Stage))
 	}
 	if q := strings.TrimSpace(f.Q); isNIKLike(q) {
-		conds = append(conds, "g.id IN (SELECT m.group_id FROM members m WHERE m.nik_hash = "+a.add(s.db.Vault.Hash(q))+")")
+		conds = append(conds, "g.id IN (SELECT m.group_id FROM members m WHERE m.nik_hash = "+a.add(db.Vault.Hash(q))+")")
 	} else if q != "" {
 		like := "%" + escapeLike(q) + "%"
-		op := s.db.dialect.ilike()
+		op := db.dialect.ilike()
 		conds = append(conds, "(g.name "+op+" "+a.add(like)+" ESCAPE '\\' OR g.ref = "+a.add(q)+")")
 	}
-	if f.Cursor != "" {
-		after, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return "", nil, 0, err
-		}
-		conds = append(conds, "g.id < "+a.add(after))
-	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = tkm.DefaultLimit
-	}
-	limit = min(limit, tkm.MaxLimit)
-	q := `SELECT ` + groupColumns + ` FROM groups g WHERE ` + where(conds) +
-		` ORDER BY g.id DESC LIMIT ` + a.add(limit+1)
-	return q, a, limit, nil
+	return conds, a, nil
 }
 
 func isNIKLike(q string) bool {

@@ -1,0 +1,202 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"tkm"
+)
+
+// ImportJobService keeps import jobs in the database.
+type ImportJobService struct{ db *DB }
+
+// NewImportJobService returns the import job service of db.
+func NewImportJobService(db *DB) *ImportJobService { return &ImportJobService{db: db} }
+
+var _ tkm.ImportJobService = (*ImportJobService)(nil)
+
+// MaxImportBytes caps an import file.
+const MaxImportBytes = 64 << 20
+
+// CreateImportJob queues a file for import into a cohort.
+func (s *ImportJobService) CreateImportJob(ctx context.Context, opt tkm.ImportOptions, name string, data []byte) (*tkm.ImportResult, error) {
+	if err := tkm.Authorize(ctx, tkm.ImportGroups); err != nil {
+		return nil, err
+	}
+	if len(data) == 0 || len(data) > MaxImportBytes {
+		var f tkm.Fields
+		f.Add("file", "file_size", "Unggah berkas CSV atau XLSX berukuran 1 bita sampai 64 MB.",
+			"Upload a CSV or XLSX file of 1 byte to 64 MB.")
+		return nil, f.Err()
+	}
+	res := &tkm.ImportResult{Status: tkm.ImportQueued, DryRun: opt.DryRun, Partial: opt.Partial, Errors: []tkm.RowError{}}
+	err := s.db.write(ctx, func(tx *Tx) error {
+		if _, err := findCohort(ctx, tx, opt.CohortID); tkm.ErrorCode(err) == tkm.ENOTFOUND {
+			var f tkm.Fields
+			f.Add("cohort_id", "cohort_unknown", "Angkatan tidak ditemukan.", "Cohort not found.")
+			return f.Err()
+		} else if err != nil {
+			return err
+		}
+		js, _ := json.Marshal(res)
+		return tx.QueryRowContext(ctx, `INSERT INTO imports (cohort_id, user_id, file_name, dry_run, partial, status, result, created_at, data)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, opt.CohortID, tkm.UserFromContext(ctx).ID,
+			truncate(name, 200), opt.DryRun, opt.Partial, res.Status, string(js), tx.now, data).Scan(&res.ID)
+	})
+	return res, err
+}
+
+// FindImportJob returns a job the caller may see.
+func (s *ImportJobService) FindImportJob(ctx context.Context, id tkm.ID) (*tkm.ImportResult, error) {
+	if err := tkm.Authorize(ctx, tkm.ImportGroups); err != nil {
+		return nil, err
+	}
+	var res tkm.ImportResult
+	err := s.db.read(ctx, func(tx *Tx) error {
+		var js string
+		a := args{id}
+		if err := tx.QueryRowContext(ctx, `SELECT result, status FROM imports WHERE id = $1 AND `+jobScope(ctx, &a), a...).
+			Scan(&js, &res.Status); errors.Is(err, sql.ErrNoRows) {
+			return tkm.Errorf(tkm.ENOTFOUND, "Impor tidak ditemukan.", "Import not found.")
+		} else if err != nil {
+			return fmt.Errorf("find import %d: %w", id, err)
+		}
+		status := res.Status
+		if err := json.Unmarshal([]byte(js), &res); err != nil {
+			return fmt.Errorf("import %d result: %w", id, err)
+		}
+		res.Status, res.ID = status, id
+		return nil
+	})
+	return &res, err
+}
+
+// jobScope limits a query on imports to the caller's own jobs, unless
+// their scope is national.
+func jobScope(ctx context.Context, a *args) string {
+	u := tkm.UserFromContext(ctx)
+	if tkm.ScopeOf(u).All {
+		return "TRUE"
+	}
+	return "user_id = " + a.add(u.ID)
+}
+
+// ImportJobErrors hands every error of a job to fn, in order.
+func (s *ImportJobService) ImportJobErrors(ctx context.Context, id tkm.ID, fn func(tkm.RowError) error) error {
+	if _, err := s.FindImportJob(ctx, id); err != nil {
+		return err
+	}
+	return s.db.read(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT row_no, col, code, message FROM import_errors WHERE import_id = $1 ORDER BY seq`, id)
+		if err != nil {
+			return fmt.Errorf("import %d errors: %w", id, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e tkm.RowError
+			if err := rows.Scan(&e.Row, &e.Column, &e.Code, &e.Message); err != nil {
+				return err
+			}
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+}
+
+// ImportJobFile returns a job's file.
+func (s *ImportJobService) ImportJobFile(ctx context.Context, id tkm.ID) (string, []byte, error) {
+	if _, err := s.FindImportJob(ctx, id); err != nil {
+		return "", nil, err
+	}
+	var name string
+	var data []byte
+	err := s.db.read(ctx, func(tx *Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT file_name, data FROM imports WHERE id = $1`, id).Scan(&name, &data)
+	})
+	return name, data, err
+}
+
+// ClaimImportJob takes the oldest queued job for this worker, or returns nil.
+func (s *ImportJobService) ClaimImportJob(ctx context.Context, worker string) (*tkm.ImportJob, error) {
+	var job *tkm.ImportJob
+	err := s.db.write(ctx, func(tx *Tx) error {
+		var id tkm.ID
+		err := tx.QueryRowContext(ctx, `SELECT id FROM imports WHERE status = 'queued' ORDER BY id LIMIT 1`+s.db.dialect.skipLocked()).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE imports SET status = 'running', worker = $1, heartbeat = $2 WHERE id = $3`,
+			worker, tx.now, id); err != nil {
+			return err
+		}
+		job = &tkm.ImportJob{ID: id}
+		return tx.QueryRowContext(ctx, `SELECT user_id, file_name, cohort_id, dry_run, partial, data FROM imports WHERE id = $1`, id).
+			Scan(&job.UserID, &job.FileName, &job.Options.CohortID, &job.Options.DryRun, &job.Options.Partial, &job.Data)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim import: %w", err)
+	}
+	return job, nil
+}
+
+// SaveImportProgress stores a running job's progress and heartbeat.
+func (s *ImportJobService) SaveImportProgress(ctx context.Context, id tkm.ID, res *tkm.ImportResult) error {
+	js, _ := json.Marshal(res)
+	return s.db.write(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE imports SET result = $1, heartbeat = $2 WHERE id = $3 AND status = 'running'`,
+			string(js), tx.now, id)
+		return err
+	})
+}
+
+// AddImportErrors stores errors of a job, numbered from first.
+func (s *ImportJobService) AddImportErrors(ctx context.Context, id tkm.ID, first int, errs []tkm.RowError) error {
+	return s.db.write(ctx, func(tx *Tx) error {
+		rows := make([][]any, 0, len(errs))
+		for i, e := range errs {
+			rows = append(rows, []any{id, first + i, e.Row, e.Column, e.Code, truncate(e.Message, 500)})
+			if len(rows) == memberBatch || i == len(errs)-1 {
+				if err := insertRows(ctx, tx, "import_errors", []string{"import_id", "seq", "row_no", "col", "code", "message"}, rows); err != nil {
+					return err
+				}
+				rows = rows[:0]
+			}
+		}
+		return nil
+	})
+}
+
+// FinishImportJob stores a job's outcome.
+func (s *ImportJobService) FinishImportJob(ctx context.Context, id tkm.ID, res *tkm.ImportResult) error {
+	js, _ := json.Marshal(res)
+	return s.db.write(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE imports SET status = $1, result = $2, finished_at = $3, heartbeat = $3 WHERE id = $4`,
+			res.Status, string(js), tx.now, id)
+		return err
+	})
+}
+
+// FailStaleImportJobs marks failed the running jobs not heard of since before.
+func (s *ImportJobService) FailStaleImportJobs(ctx context.Context, before time.Time) (int, error) {
+	res := tkm.ImportResult{Status: tkm.ImportFailed, Errors: []tkm.RowError{},
+		Message: "Impor terhenti karena server berhenti; tidak ada yang disimpan. Unggah ulang berkasnya."}
+	js, _ := json.Marshal(res)
+	var n int64
+	err := s.db.write(ctx, func(tx *Tx) error {
+		r, err := tx.ExecContext(ctx, `UPDATE imports SET status = 'failed', result = $1, finished_at = $2
+			WHERE status = 'running' AND (heartbeat IS NULL OR heartbeat < $3)`, string(js), tx.now, before)
+		if err == nil {
+			n, _ = r.RowsAffected()
+		}
+		return err
+	})
+	return int(n), err
+}
