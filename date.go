@@ -62,3 +62,11 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	*d = v
 	return err
 }
+
+// easternmost is Indonesia's easternmost time (WIT, UTC+7 to UTC+9 across
+// the country): the first place where a new day begins.
+var easternmost = time.FixedZone("WIT", 9*60*60)
+
+// Today is the date of t where the day begins first in Indonesia, so that
+// nothing done today anywhere in the country is judged to be in the future.
+func Today(t time.Time) Date { return DateOf(t.In(easternmost).Date()) }

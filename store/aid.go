@@ -32,7 +32,7 @@ func (s *AidService) CreateAid(ctx context.Context, groupID tkm.ID, a *tkm.Aid) 
 		if err != nil {
 			return err
 		}
-		if warnings, err = a.Validate(c, tkm.DateOf(tx.now.Date())); err != nil {
+		if warnings, err = a.Validate(c, tkm.Today(tx.now)); err != nil {
 			return err
 		}
 		a.GroupID = g.ID

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"strings"
 
 	"tkm"
 )
@@ -53,13 +54,9 @@ func count(ctx context.Context, tx *Tx, n *int, q string, args ...any) error {
 }
 
 func verificationFacts(ctx context.Context, tx *Tx, f *tkm.GateFacts) error {
-	for _, m := range f.Group.Members {
-		other, err := nikHolder(ctx, tx, tx.db.Vault.Hash(m.NIK), f.Group)
-		if err != nil {
-			return err
-		} else if other != nil {
-			f.TakenNIKs++
-		}
+	var err error
+	if f.TakenNIKs, err = takenNIKs(ctx, tx, f.Group); err != nil {
+		return err
 	}
 	if f.Cohort.Tier != tkm.TierLanjutan || f.Group.PreviousGroupID == 0 {
 		return nil
@@ -96,4 +93,23 @@ func graduationFacts(ctx context.Context, tx *Tx, f *tkm.GateFacts) error {
 	}
 	f.LPJAccepted = accepted > 0
 	return count(ctx, tx, &f.Reports, `SELECT COUNT(*) FROM reports WHERE group_id = $1`, f.Group.ID)
+}
+
+// takenNIKs counts the members of g whose NIK another active group holds
+// (a Lanjutan group's own Pemula group aside), in one query.
+func takenNIKs(ctx context.Context, tx *Tx, g *tkm.Group) (int, error) {
+	if len(g.Members) == 0 {
+		return 0, nil
+	}
+	var a args
+	in := make([]string, len(g.Members))
+	for i, m := range g.Members {
+		in[i] = a.add(tx.db.Vault.Hash(m.NIK))
+	}
+	q := `SELECT COUNT(DISTINCT m.nik_hash) FROM members m JOIN groups o ON o.id = m.group_id
+		WHERE m.nik_hash IN (` + strings.Join(in, ", ") + `) AND o.id <> ` + a.add(g.ID) + `
+		AND o.stage NOT IN ('rejected', 'dropped') AND o.id <> ` + a.add(g.PreviousGroupID) + `
+		AND COALESCE(o.previous_group_id, 0) <> ` + a.add(g.ID)
+	var n int
+	return n, tx.QueryRowContext(ctx, q, a...).Scan(&n)
 }

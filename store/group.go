@@ -57,7 +57,7 @@ func (s *GroupService) CreateGroup(ctx context.Context, g *tkm.Group) ([]tkm.War
 // validateGroup checks the group and its members together, so that a form
 // shows every problem at once.
 func (s *GroupService) validateGroup(g *tkm.Group) ([]tkm.Warning, error) {
-	today := tkm.DateOf(s.db.Now().Date())
+	today := tkm.Today(s.db.Now())
 	gerr := g.Validate(s.db.Regions)
 	warnings, merr := tkm.ValidateMembers(g.Members, s.db.Regions, today)
 	if gerr == nil && merr == nil {

@@ -73,7 +73,7 @@ func newImportRun(db *DB, ctx context.Context, c *tkm.Cohort, opt tkm.ImportOpti
 	if progress == nil {
 		progress = func(*tkm.ImportResult) {}
 	}
-	return &importRun{db: db, ctx: ctx, cohort: c, opt: opt, today: tkm.DateOf(db.Now().Date()),
+	return &importRun{db: db, ctx: ctx, cohort: c, opt: opt, today: tkm.Today(db.Now()),
 		res:     &tkm.ImportResult{Status: tkm.ImportRunning, DryRun: opt.DryRun, Partial: opt.Partial, Errors: []tkm.RowError{}},
 		onError: onError, progress: progress, groups: map[string]*importGroup{}, niks: map[uint64]int32{},
 		spool: spool, enc: gob.NewEncoder(spool)}

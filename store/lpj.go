@@ -57,6 +57,14 @@ func (s *LPJService) AddLPJAttachment(ctx context.Context, lpjID tkm.ID, f *tkm.
 		if _, err := ownerGroup(ctx, tx, "lpjs", lpjID, lpjNotFound()); err != nil {
 			return err
 		}
+		l, err := findLPJ(ctx, tx, lpjID)
+		if err != nil {
+			return err
+		}
+		if l.Status == tkm.LPJAccepted {
+			return tkm.Errorf(tkm.ECONFLICT, "LPJ ini sudah diterima; lampiran tidak dapat ditambah.",
+				"This report was accepted; no attachment can be added.")
+		}
 		return attach(ctx, tx, "lpj_attachments", "lpj_id", lpjID, f)
 	})
 }

@@ -177,7 +177,7 @@ func (s *GroupService) CreateMember(ctx context.Context, groupID tkm.ID, m *tkm.
 		if err != nil {
 			return err
 		}
-		if warnings, err = m.Validate(s.db.Regions, tkm.DateOf(tx.now.Date())); err != nil {
+		if warnings, err = m.Validate(s.db.Regions, tkm.Today(tx.now)); err != nil {
 			return err
 		}
 		if g.MemberCount >= tkm.MaxMembers {
@@ -218,7 +218,7 @@ func (s *GroupService) UpdateMember(ctx context.Context, groupID, id tkm.ID, u t
 		}
 		old := *m
 		u.Apply(m)
-		if warnings, err = m.Validate(s.db.Regions, tkm.DateOf(tx.now.Date())); err != nil {
+		if warnings, err = m.Validate(s.db.Regions, tkm.Today(tx.now)); err != nil {
 			return err
 		}
 		if m.NIK != old.NIK {

@@ -25,7 +25,7 @@ func (s *ReportService) CreateReport(ctx context.Context, groupID tkm.ID, r *tkm
 		if err != nil {
 			return err
 		}
-		if err := r.Validate(tkm.DateOf(tx.now.Date())); err != nil {
+		if err := r.Validate(tkm.Today(tx.now)); err != nil {
 			return err
 		}
 		r.GroupID, r.CreatedBy, r.CreatedAt, r.Photos = g.ID, tkm.UserFromContext(ctx).ID, tx.now, []*tkm.File{}

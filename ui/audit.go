@@ -18,6 +18,8 @@ var auditActions = []string{
 	tkm.AuditNIKView, tkm.AuditPersonReport, tkm.AuditExport,
 	tkm.AuditGroupCreate, tkm.AuditGroupUpdate, tkm.AuditGroupDelete,
 	tkm.AuditMemberCreate, tkm.AuditMemberUpdate, tkm.AuditMemberDelete,
+	tkm.AuditTransition, tkm.AuditTraining, tkm.AuditAttendance, tkm.AuditAid, tkm.AuditProduct,
+	tkm.AuditLPJ, tkm.AuditReport, tkm.AuditFile,
 	tkm.AuditCohortCreate, tkm.AuditCohortUpdate,
 	tkm.AuditUserCreate, tkm.AuditUserUpdate,
 	tkm.AuditLogin, tkm.AuditLoginFailed, tkm.AuditLogout, tkm.AuditSessionEnd, tkm.AuditKeyRotate,

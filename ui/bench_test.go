@@ -46,9 +46,9 @@ func BenchmarkGroupList(b *testing.B) {
 func benchHandler(b *testing.B) (*Handler, *store.DB) {
 	db := storetest.Open(b, storetest.SQLiteDSN(b))
 	groups := store.NewGroupService(db)
-	h, err := New(Handler{Auth: store.NewAuthService(db), Users: store.NewUserService(db),
+	h, err := New(withWorkflow(Handler{Auth: store.NewAuthService(db), Users: store.NewUserService(db),
 		Cohorts: store.NewCohortService(db), Groups: groups, Members: groups, Regions: db.Regions,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, db))
 	if err != nil {
 		b.Fatal(err)
 	}

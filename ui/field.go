@@ -149,6 +149,7 @@ func fieldID(name string) string {
 type fieldView struct {
 	ID, Name, Label, Hint, Error, Value string
 	Type, Autocomplete, Inputmode, List string
+	Accept                              string // the types a file input offers
 	Width                               string // a CSS width class suffix: "4", "10", "20"
 	Blank                               string // a select's first, empty choice ("Semua", "Pilih…")
 	Required                            bool
@@ -190,7 +191,8 @@ func (f fieldView) DescribedBy() string {
 //
 // label and hint are catalog keys; the options are "required", "hint=KEY",
 // "type=T", "autocomplete=A", "inputmode=M", "list=ID" (none when empty),
-// "width=N" and, for a select, "blank=KEY" (an empty first choice).
+// "width=N", "accept=TYPES" for a file and, for a select, "blank=KEY" (an
+// empty first choice).
 func (p printer) field(errs *formErrors, name, label, value string, opts ...string) (fieldView, error) {
 	f := fieldView{ID: fieldID(name), Name: name, Value: value, Type: "text", Error: errs.For(name)}
 	var err error
@@ -221,6 +223,8 @@ func (p printer) setOption(f *fieldView, o string) (err error) {
 		f.Inputmode = v
 	case "list":
 		f.List = v
+	case "accept":
+		f.Accept = v
 	case "width":
 		f.Width = v
 	case "blank":

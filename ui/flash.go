@@ -22,11 +22,14 @@ type notice struct {
 }
 
 // flash is what a handler leaves for the next page: a catalog key with one
-// argument, and the warnings of the write, each naming whom it is about.
+// argument, and the warnings of the write, each naming whom or what it is
+// about (nothing when who gives ""), and for codes the catalog does not
+// explain, the domain's own message.
 type flash struct {
 	key, arg string
 	warnings []tkm.Warning
 	who      func(tkm.Warning) string // the member a warning is about
+	messages bool                     // the warnings carry their own words: the catalog has none
 }
 
 // setFlash leaves f for the next page.
@@ -34,6 +37,9 @@ func setFlash(w http.ResponseWriter, f flash) {
 	v := url.Values{"m": {f.key}, "a": {f.arg}}
 	for _, wr := range f.warnings {
 		item := f.who(wr) + "|" + wr.Code
+		if f.messages {
+			item += "|" + wr.Message + "|" + wr.English
+		}
 		if len(v.Encode())+len(item)*3 > flashMax {
 			break
 		}
@@ -70,17 +76,25 @@ func (b base) noticeOf(v url.Values) *notice {
 	}
 	n := &notice{Text: text}
 	for _, item := range v["w"] {
-		who, code, _ := strings.Cut(item, "|")
-		n.Warnings = append(n.Warnings, who+": "+b.warningText(code))
+		parts := append(strings.SplitN(item, "|", 4), "", "", "")
+		text := b.warningText(parts[1], b.pick(parts[2], parts[3]))
+		if parts[0] != "" {
+			text = parts[0] + ": " + text
+		}
+		n.Warnings = append(n.Warnings, text)
 	}
 	return n
 }
 
-// warningText explains a warning code; a code the catalog does not know
-// yet still shows, with a general text.
-func (b base) warningText(code string) string {
+// warningText explains a warning code: in the catalog's words, else in
+// the domain's own message; a code with neither still shows, with a
+// general text.
+func (b base) warningText(code, message string) string {
 	if s, err := b.t("warning." + code); err == nil {
 		return s
+	}
+	if message != "" {
+		return message
 	}
 	return b.T("warning.other", code)
 }

@@ -126,12 +126,15 @@ func TestFoldKeepsPages(t *testing.T) {
 		officer, _ := s.user(tkm.RoleRegional, "51")
 		officer.get("/kelompok/" + id + "?nik=lengkap") // something for the audit log to show
 		uid := mu.ID.String()
+		_, ministry := s.user(tkm.RoleMinistry, "")
+		w := workflowPaths(t, db, ministry, c.ID, g.Name)
 		paths := []string{"/kelompok/" + id, "/kelompok", "/kelompok?stage=x&province=99", "/kelompok?stage=verified",
 			"/kelompok/" + id + "/ubah", "/kelompok/" + id + "/hapus", "/kelompok/baru", "/kelompok/" + id + "/anggota/baru",
 			"/kelompok/" + id + "/anggota/" + g.Members[0].ID.String() + "/ubah", "/angkatan", "/angkatan/baru", "/nope",
 			"/kelompok/" + id + "?nik=lengkap", "/pengguna", "/pengguna?role=x", "/pengguna/baru", "/pengguna/" + uid + "/ubah",
 			"/pengguna/" + uid + "/sandi", "/akun", "/audit?group=x", "/audit?action=group.create", "/audit?action=nik.view&until=2000-01-01",
 			"/data-pribadi"} // no page whose log a reveal above changes between the rounds
+		paths = append(paths, w...)
 		for _, lang := range languages {
 			for _, b := range []*browser{s.as(admin), mentor} {
 				b.jar[langCookie] = &http.Cookie{Name: langCookie, Value: lang}
@@ -181,4 +184,28 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("%d lines, want %d", len(al), len(bl))
+}
+
+// workflowPaths makes a group that went the whole way, with a record of
+// everything on it, and returns the pages that show it.
+func workflowPaths(t *testing.T, db *store.DB, u *tkm.User, cohort tkm.ID, name string) []string {
+	g := storetest.Group(cohort, "51.03.05", 10, 60)
+	g.Name = name
+	if _, err := store.NewGroupService(db).CreateGroup(storetest.As(u), g); err != nil {
+		t.Fatal(err)
+	}
+	rc := record{t, db, u}
+	moveTo(t, db, u, g.ID, tkm.StageApproved, false)
+	tr := rc.training(tkm.Pembekalan, g)
+	rc.attend(tr, g.Members[:9]...)
+	rc.aid(g, "001/<BAST> & \"co\"", 20_000_000)
+	pr := rc.product(g, `Tas "Anyaman" & <co>`, true)
+	l := rc.lpj(g)
+	rep := rc.report(g, "2024-05")
+	moveTo(t, db, u, g.ID, tkm.StageInstitutional, true)
+	base := "/kelompok/" + g.ID.String()
+	return []string{base, base + "/bantuan/baru", base + "/produk/baru", base + "/produk/" + pr.ID.String() + "/foto",
+		base + "/lpj/baru", base + "/lpj/" + l.ID.String() + "/lampiran", base + "/lpj/" + l.ID.String() + "/periksa",
+		base + "/laporan/baru", base + "/laporan/" + rep.ID.String() + "/foto", "/pelatihan", "/pelatihan/baru?kind=pembekalan",
+		"/pelatihan/" + tr.ID.String(), "/pelatihan/" + tr.ID.String() + "/hadir", "/kelompok?stage=institutional"}
 }

@@ -103,6 +103,12 @@ func (h *Handler) createGroup(r *http.Request, g *tkm.Group, bad tkm.Fields) ([]
 // today is the date in WIB.
 func today() tkm.Date { return tkm.DateOf(time.Now().In(wib).Date()) }
 
+// lastDay is the latest day the store takes for something that already
+// happened (an aid handover, a month reported): it judges the day in UTC,
+// which until 07.00 WIB is still yesterday. Forms start at it, so that
+// their first value is never refused as in the future.
+func lastDay() tkm.Date { return tkm.DateOf(time.Now().UTC().Date()) }
+
 // groupEditPage shows the form that changes a group's own fields.
 func (h *Handler) groupEditPage(w http.ResponseWriter, r *http.Request) error {
 	g, err := h.findGroup(r)

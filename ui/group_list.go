@@ -11,14 +11,18 @@ import (
 // groupListView is the list of groups with its filters.
 type groupListView struct {
 	base
-	Filter    listFilter
-	CanWrite  bool // the user may create a group
-	Cohorts   []option
-	Provinces []option
-	Stages    []option
-	Groups    []groupRow
-	Next      string // the next page's address; empty on the last page
-	cohorts   map[tkm.ID]string
+	Filter      listFilter
+	CanWrite    bool // the user may create a group
+	CanMove     bool // the user may move the groups listed, many at once
+	CanOverride bool // and past gates not met
+	Targets     []option
+	Target      string // the stage to move to, chosen first: the next of the stage filtered on
+	Cohorts     []option
+	Provinces   []option
+	Stages      []option
+	Groups      []groupRow
+	Next        string // the next page's address; empty on the last page
+	cohorts     map[tkm.ID]string
 }
 
 // groupRow is one row of the list, worked out before the template runs:
@@ -30,7 +34,7 @@ type groupRow struct {
 	Cohort             string
 	Stage, StageLabel  string
 	Members            int
-	Since              string
+	Since              string // "12 hari (sejak 3 Mei 2024)"
 }
 
 // rows fills the table's rows.
@@ -40,7 +44,7 @@ func (v *groupListView) rows(gs []*tkm.Group, regions tkm.Regions) []groupRow {
 		rows[i] = groupRow{ID: g.ID.String(), Name: g.Name,
 			Region: regionPath(regions, g.RegionCode), RegionCode: g.RegionCode, Cohort: v.cohorts[g.CohortID],
 			Stage: string(g.Stage), StageLabel: g.Stage.Label(v.en()),
-			Members: g.MemberCount, Since: v.shortDate(g.StageSince)}
+			Members: g.MemberCount, Since: v.T("groups.in_stage", v.days(g.StageSince), v.shortDate(g.StageSince))}
 	}
 	return rows
 }
@@ -72,6 +76,10 @@ func (h *Handler) groupList(w http.ResponseWriter, r *http.Request) error {
 		Province: q.Get("province"), Stage: q.Get("stage"), Q: q.Get("q"), Limit: q.Get("limit")}}
 	v.CanWrite = tkm.Can(v.User, tkm.WriteGroup)
 	v.Stages = stageOptions(v.en())
+	if v.CanMove = tkm.Can(v.User, tkm.MoveGroup); v.CanMove {
+		v.CanOverride, v.Targets = tkm.Can(v.User, tkm.OverrideGate), targetOptions(v.en())
+		v.Target = string(tkm.Stage(v.Filter.Stage).Next())
+	}
 	if err := h.listChoices(r, v); err != nil {
 		return err
 	}
@@ -165,6 +173,15 @@ func stageOptions(en bool) []option {
 	opts := make([]option, len(tkm.Stages))
 	for i, s := range tkm.Stages {
 		opts[i] = option{Value: string(s), Label: s.Label(en)}
+	}
+	return opts
+}
+
+// targetOptions lists the stages a group may be moved on to.
+func targetOptions(en bool) []option {
+	opts := make([]option, 0, len(tkm.Path)-1)
+	for _, s := range tkm.Path[1:] {
+		opts = append(opts, option{Value: string(s), Label: s.Label(en)})
 	}
 	return opts
 }

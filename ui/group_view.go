@@ -15,23 +15,39 @@ import (
 // repeats its actions for every member.
 type groupView struct {
 	base
-	Group     *tkm.Group
-	CanWrite  bool // the user may change the group and its members
-	Deletable bool // the user may delete the group
-	Stage     string
-	Since     string // "sejak Selasa, 19 November 2019"
-	Region    string // "Kuta, Kabupaten Badung, Bali"
-	Cohort    string // "TKM Pemula 2024 (2024, Pemula)"
-	Phone     string // "" for none
-	Tel       template.URL
-	Created   string
-	Updated   string
-	Heading   string // of the members: "Anggota (10)"
-	Caption   string // of the members table
-	Members   []memberLine
-	Mentor    string // the mentor's name, "—" for none
-	Revealed  bool   // the NIKs are shown in full, and the view was audited
-	CanReveal bool   // the user may ask to see the full NIKs
+	Group        *tkm.Group
+	CanWrite     bool // the user may change the group and its members
+	Deletable    bool // the user may delete the group
+	CanRecordAid bool // the user may record aid
+	Stage        string
+	Since        string // "sejak Selasa, 19 November 2019"
+	Region       string // "Kuta, Kabupaten Badung, Bali"
+	Cohort       string // "TKM Pemula 2024 (2024, Pemula)"
+	Phone        string // "" for none
+	Tel          template.URL
+	Created      string
+	Updated      string
+	Heading      string // of the members: "Anggota (10)"
+	Caption      string // of the members table
+	Members      []memberLine
+	Mentor       string // the mentor's name, "—" for none
+	Revealed     bool   // the NIKs are shown in full, and the view was audited
+	CanReveal    bool   // the user may ask to see the full NIKs
+
+	// The way along the stages.
+	Timeline []stageStep
+	Exit     *exitLine  // how the group left the path; nil on it
+	Todo     []todoLine // the next action
+	Move     *moveForm  // nil when the user may not move the group, or it cannot move
+	History  []historyLine
+
+	// What the group did on the way.
+	Trainings []trainingLine
+	Aid       []aidLine
+	Products  []productLine
+	LPJs      []lpjLine
+	Reports   []reportLine
+	CanReview bool // the user may review an LPJ
 }
 
 // memberLine is one row of the members table.
@@ -45,17 +61,31 @@ type memberLine struct {
 	Edit, Remove     string // the addresses of the member's pages
 }
 
-// newGroupView fills the page of g, a group of cohort c.
-func newGroupView(b base, g *tkm.Group, c *tkm.Cohort, regions tkm.Regions) *groupView {
-	return &groupView{base: b, Group: g,
+// newGroupView fills the page of the group of rec.
+func newGroupView(b base, rec *groupRecord, regions tkm.Regions) *groupView {
+	g, c := rec.Group, rec.Cohort
+	v := &groupView{base: b, Group: g,
 		CanWrite: tkm.Can(b.User, tkm.WriteGroup), Deletable: deletable(b.User, g),
+		CanRecordAid: tkm.Can(b.User, tkm.RecordAid), CanReview: tkm.Can(b.User, tkm.ReviewLPJ),
 		Stage: g.Stage.Label(b.en()), Since: b.T("group.stage_since.text", b.longDate(g.StageSince)),
 		Region: regionPath(regions, g.RegionCode),
 		Cohort: fmt.Sprintf("%s (%d, %s)", c.Name, c.Year, b.T("tier."+string(c.Tier))),
 		Phone:  tkm.FormatPhone(g.Phone), Tel: telURL(g.Phone),
 		Created: b.longDate(g.CreatedAt), Updated: b.longDate(g.UpdatedAt),
 		Heading: b.T("group.members.title", len(g.Members)), Caption: b.T("group.members.caption", g.Name),
-		Members: memberLines(b.printer, g)}
+		Members: memberLines(b.printer, g), Mentor: "—"}
+	if g.MentorID != 0 {
+		v.Mentor = g.MentorName
+	}
+	v.Timeline, v.Exit = timeline(b.printer, rec)
+	v.Todo, v.Move = v.todo(rec), newMoveForm(b, rec)
+	v.History = historyLines(b.printer, rec.History)
+	v.Trainings = trainingLines(b.printer, rec.Trainings, g)
+	v.Aid = aidLines(b.printer, rec.Aid, g)
+	v.Products = productLines(b.printer, rec.Products, g, v.CanWrite)
+	v.LPJs = lpjLines(b.printer, rec.LPJs, g, v.CanWrite, v.CanReview)
+	v.Reports = reportLines(b.printer, rec.Reports, g, v.CanWrite)
+	return v
 }
 
 // memberLines fills the members table of g.
@@ -87,27 +117,31 @@ func deletable(u *tkm.User, g *tkm.Group) bool {
 // /kelompok/{id}?nik=lengkap.
 const revealParam, revealValue = "nik", "lengkap"
 
-// groupPage shows a group with its members, their NIKs masked; with
-// ?nik=lengkap, in full to a role that may read them, and the view is
-// recorded in the audit log.
+// groupPage shows a group with its way along the stages, what it did on
+// the way, and its members, their NIKs masked; with ?nik=lengkap, in full
+// to a role that may read them, and the view is recorded in the audit log.
 func (h *Handler) groupPage(w http.ResponseWriter, r *http.Request) error {
 	reveal := r.URL.Query().Get(revealParam) == revealValue
 	g, err := h.groupToShow(r, reveal)
 	if err != nil {
 		return err
 	}
-	c, err := h.Cohorts.FindCohortByID(r.Context(), g.CohortID)
+	v, err := h.groupPageOf(w, r, g)
 	if err != nil {
 		return err
 	}
-	v := newGroupView(h.base(w, r), g, c, h.Regions)
 	v.Revealed = reveal
 	v.CanReveal = !reveal && len(g.Members) > 0 && tkm.Can(v.User, tkm.ReadNIK)
-	v.Mentor = "—"
-	if g.MentorID != 0 {
-		v.Mentor = g.MentorName
-	}
 	return h.page(w, r, "group", v)
+}
+
+// groupPageOf gathers the record of g and fills its page.
+func (h *Handler) groupPageOf(w http.ResponseWriter, r *http.Request, g *tkm.Group) (*groupView, error) {
+	rec, err := h.loadRecord(r.Context(), g)
+	if err != nil {
+		return nil, err
+	}
+	return newGroupView(h.base(w, r), rec, h.Regions), nil
 }
 
 // groupToShow returns the group named in the path: with its members' NIKs

@@ -13,23 +13,33 @@ import (
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // public adapts a page that anyone may see.
-func (h *Handler) public(fn handlerFunc) http.Handler {
+func (h *Handler) public(fn handlerFunc) http.Handler { return h.adapt(maxBody, fn) }
+
+// private adapts a page that needs a logged-in user.
+func (h *Handler) private(fn handlerFunc) http.Handler { return h.adapt(maxBody, loggedIn(fn)) }
+
+// uploading adapts a page that takes a file: it needs a logged-in user and
+// may read a body as large as an upload.
+func (h *Handler) uploading(fn handlerFunc) http.Handler { return h.adapt(maxUploadBody, loggedIn(fn)) }
+
+// adapt caps the body at limit bytes and shows the error fn returns.
+func (h *Handler) adapt(limit int64, fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		if err := fn(w, r); err != nil {
 			h.fail(w, r, err)
 		}
 	})
 }
 
-// private adapts a page that needs a logged-in user.
-func (h *Handler) private(fn handlerFunc) http.Handler {
-	return h.public(func(w http.ResponseWriter, r *http.Request) error {
+// loggedIn refuses a visitor who is not logged in.
+func loggedIn(fn handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		if tkm.UserFromContext(r.Context()) == nil {
 			return tkm.Errorf(tkm.EUNAUTHORIZED, "Silakan masuk terlebih dahulu.", "Please log in first.")
 		}
 		return fn(w, r)
-	})
+	}
 }
 
 // statuses maps each error code to the status of its error page.

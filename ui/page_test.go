@@ -49,7 +49,8 @@ func checkCSP(p *page) {
 	}
 }
 
-// checkLabels wants a <label for> for every control a person fills in.
+// checkLabels wants a <label for> for every control a person fills in, or
+// a label around it.
 func checkLabels(p *page) {
 	p.t.Helper()
 	for _, n := range p.all("input") {
@@ -65,10 +66,24 @@ func checkLabels(p *page) {
 
 func checkLabel(p *page, n *html.Node) {
 	p.t.Helper()
+	if labelled(n) {
+		return
+	}
 	id := attr(n, "id")
 	if id == "" || len(p.all(`label[for="`+id+`"]`)) != 1 {
 		p.t.Errorf("<%s name=%q id=%q> has no label", n.Data, attr(n, "name"), id)
 	}
+}
+
+// labelled reports whether a control sits inside a <label> with text,
+// which labels it without an id (the tick boxes of a long list).
+func labelled(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && a.Data == "label" {
+			return textOf(a) != ""
+		}
+	}
+	return false
 }
 
 // checkIDs wants unique ids, and every id that aria-describedby, a label

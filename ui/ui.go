@@ -10,6 +10,7 @@
 package ui
 
 import (
+	"io"
 	"log/slog"
 	"net/http"
 
@@ -36,9 +37,25 @@ type Handler struct {
 	Logger  *slog.Logger
 	Version string
 
+	// The empowerment workflow: stages, trainings, aid, products, LPJ and
+	// monitoring, and the files uploaded with them.
+	Workflow  tkm.WorkflowService
+	Trainings tkm.TrainingService
+	Aid       tkm.AidService
+	Products  tkm.ProductService
+	Files     tkm.FileService
+	LPJs      tkm.LPJService
+	Reports   tkm.ReportService
+	Documents tkm.Documents
+	// Photos checks an uploaded image and makes its thumbnail; Attachments
+	// checks an LPJ's attachment (a PDF or an image). See package media.
+	Photos      func(io.Reader) (*tkm.File, error)
+	Attachments func(io.Reader) (*tkm.File, error)
+
 	views  *views
 	assets *assets
 	mux    *http.ServeMux
+	slots  chan struct{} // uploads being checked
 }
 
 // New returns a ready handler: every template parsed, every asset
@@ -54,6 +71,7 @@ func New(h Handler) (*Handler, error) {
 	if h.views, err = parseViews(templateFS, h.assets, h.Regions); err != nil {
 		return nil, err
 	}
+	h.slots = make(chan struct{}, imageSlots)
 	h.mux = http.NewServeMux()
 	h.routes(h.mux)
 	return &h, nil
@@ -67,7 +85,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // routes is the site map: every page of the UI. Pages wrapped in public
 // need no login; the rest send a visitor to /masuk first.
 func (h *Handler) routes(mux *http.ServeMux) {
-	pub, auth := h.public, h.private
+	pub, auth, upload := h.public, h.private, h.uploading
 
 	mux.Handle("GET /static/{file}", pub(h.static))
 	mux.Handle("GET /favicon.ico", pub(h.favicon))
@@ -86,12 +104,46 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.Handle("GET /kelompok/{id}/hapus", auth(h.groupDeletePage))
 	mux.Handle("POST /kelompok/{id}/hapus", auth(h.groupDelete))
 
+	mux.Handle("POST /kelompok/{id}/tahap", auth(h.groupMove))
+	mux.Handle("POST /kelompok/pindah", auth(h.groupMoveMany))
+
 	mux.Handle("GET /kelompok/{id}/anggota/baru", auth(h.memberNewPage))
 	mux.Handle("POST /kelompok/{id}/anggota/baru", auth(h.memberCreate))
 	mux.Handle("GET /kelompok/{id}/anggota/{mid}/ubah", auth(h.memberEditPage))
 	mux.Handle("POST /kelompok/{id}/anggota/{mid}/ubah", auth(h.memberUpdate))
 	mux.Handle("GET /kelompok/{id}/anggota/{mid}/hapus", auth(h.memberDeletePage))
 	mux.Handle("POST /kelompok/{id}/anggota/{mid}/hapus", auth(h.memberDelete))
+
+	mux.Handle("GET /kelompok/{id}/bantuan/baru", auth(h.aidNewPage))
+	mux.Handle("POST /kelompok/{id}/bantuan/baru", auth(h.aidCreate))
+	mux.Handle("GET /kelompok/{id}/bantuan/{aid}/bast.pdf", auth(h.aidBAST))
+
+	mux.Handle("GET /kelompok/{id}/produk/baru", auth(h.productNewPage))
+	mux.Handle("POST /kelompok/{id}/produk/baru", auth(h.productCreate))
+	mux.Handle("GET /kelompok/{id}/produk/{pid}/foto", auth(h.productPhotoPage))
+	mux.Handle("POST /kelompok/{id}/produk/{pid}/foto", upload(h.productPhoto))
+
+	mux.Handle("GET /kelompok/{id}/lpj/baru", auth(h.lpjNewPage))
+	mux.Handle("POST /kelompok/{id}/lpj/baru", auth(h.lpjSubmit))
+	mux.Handle("GET /kelompok/{id}/lpj/{lid}/lampiran", auth(h.lpjAttachPage))
+	mux.Handle("POST /kelompok/{id}/lpj/{lid}/lampiran", upload(h.lpjAttach))
+	mux.Handle("GET /kelompok/{id}/lpj/{lid}/periksa", auth(h.lpjReviewPage))
+	mux.Handle("POST /kelompok/{id}/lpj/{lid}/periksa", auth(h.lpjReview))
+
+	mux.Handle("GET /kelompok/{id}/laporan/baru", auth(h.reportNewPage))
+	mux.Handle("POST /kelompok/{id}/laporan/baru", auth(h.reportCreate))
+	mux.Handle("GET /kelompok/{id}/laporan/{rid}/foto", auth(h.reportPhotoPage))
+	mux.Handle("POST /kelompok/{id}/laporan/{rid}/foto", upload(h.reportPhoto))
+
+	mux.Handle("GET /berkas/{id}", auth(h.file))
+	mux.Handle("GET /berkas/{id}/kecil", auth(h.thumbnail))
+
+	mux.Handle("GET /pelatihan", auth(h.trainingList))
+	mux.Handle("GET /pelatihan/baru", auth(h.trainingNewPage))
+	mux.Handle("POST /pelatihan/baru", auth(h.trainingCreate))
+	mux.Handle("GET /pelatihan/{id}", auth(h.trainingPage))
+	mux.Handle("GET /pelatihan/{id}/hadir", auth(h.attendancePage))
+	mux.Handle("POST /pelatihan/{id}/hadir", auth(h.attendanceSave))
 
 	mux.Handle("GET /angkatan", auth(h.cohortList))
 	mux.Handle("GET /angkatan/baru", auth(h.cohortNewPage))

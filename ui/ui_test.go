@@ -12,6 +12,8 @@ import (
 	"golang.org/x/net/html"
 
 	"tkm"
+	"tkm/media"
+	"tkm/pdf"
 	"tkm/store"
 	"tkm/store/storetest"
 )
@@ -31,14 +33,24 @@ func newSite(t *testing.T, db *store.DB) *site {
 	t.Helper()
 	groups := store.NewGroupService(db)
 	auth := store.NewAuthService(db)
-	h, err := New(Handler{Auth: auth, Users: store.NewUserService(db), Cohorts: store.NewCohortService(db),
+	h, err := New(withWorkflow(Handler{Auth: auth, Users: store.NewUserService(db), Cohorts: store.NewCohortService(db),
 		Groups: groups, Members: groups, Audit: store.NewAuditService(db), Persons: store.NewPersonService(db),
 		Regions: db.Regions, Version: "test",
-		Logger: slog.New(slog.NewTextHandler(t.Output(), nil))})
+		Logger: slog.New(slog.NewTextHandler(t.Output(), nil))}, db))
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
 	return &site{t: t, db: db, h: h, auth: auth}
+}
+
+// withWorkflow gives h the services of the empowerment workflow over db,
+// with the real documents and upload checks, as cmd/tkm wires them.
+func withWorkflow(h Handler, db *store.DB) Handler {
+	h.Workflow, h.Trainings, h.Aid = store.NewWorkflowService(db), store.NewTrainingService(db), store.NewAidService(db)
+	h.Products, h.Files, h.LPJs = store.NewProductService(db), store.NewFileService(db), store.NewLPJService(db)
+	h.Reports, h.Documents = store.NewReportService(db), pdf.Documents{}
+	h.Photos, h.Attachments = media.ReadFile, media.ReadAttachment
+	return h
 }
 
 // browser is one visitor with their cookies. With user set, every request

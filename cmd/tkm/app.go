@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 
 	"tkm"
 	"tkm/api"
@@ -12,6 +13,7 @@ import (
 	"tkm/pdf"
 	"tkm/region"
 	"tkm/server"
+	"tkm/sheet"
 	"tkm/store"
 	"tkm/ui"
 )
@@ -26,6 +28,9 @@ type App struct {
 
 	DB     *store.DB
 	Server *server.Server
+
+	stopWorkers context.CancelFunc
+	workers     sync.WaitGroup
 }
 
 // openDB opens and migrates the database named by dsn, with the region
@@ -68,7 +73,11 @@ func (a *App) Open(ctx context.Context) error {
 		store.NewCohortService(db), store.NewGroupService(db)
 	audit, persons := store.NewAuditService(db), store.NewPersonService(db)
 	web, err := ui.New(ui.Handler{Auth: auth, Users: users, Cohorts: cohorts, Groups: groups, Members: groups,
-		Audit: audit, Persons: persons, Regions: db.Regions, Logger: a.Logger, Version: version})
+		Audit: audit, Persons: persons, Regions: db.Regions, Logger: a.Logger, Version: version,
+		Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
+		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
+		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
+		Attachments: media.ReadAttachment})
 	if err != nil {
 		db.Close()
 		return fmt.Errorf("ui: %w", err)
@@ -86,7 +95,16 @@ func (a *App) Open(ctx context.Context) error {
 		db.Close()
 		return err
 	}
+	a.startWorkers()
 	return nil
+}
+
+// startWorkers starts the background work of a server: import jobs.
+func (a *App) startWorkers() {
+	ctx, cancel := context.WithCancel(context.Background())
+	a.stopWorkers = cancel
+	w := newImportWorker(a.DB, sheet.Spreadsheets{}, a.Logger)
+	a.workers.Go(func() { w.run(ctx) })
 }
 
 // Close stops the server, letting requests in flight finish until ctx
@@ -95,6 +113,10 @@ func (a *App) Close(ctx context.Context) error {
 	var err error
 	if a.Server != nil {
 		err = a.Server.Shutdown(ctx)
+	}
+	if a.stopWorkers != nil {
+		a.stopWorkers()
+		a.workers.Wait()
 	}
 	if a.DB != nil {
 		err = errors.Join(err, a.DB.Close())

@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"io"
 	"log/slog"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -237,4 +242,160 @@ func TestE2ERegionalScope(t *testing.T) {
 			t.Error("the 404 page names the Jakarta group")
 		}
 	})
+}
+
+// TestE2EWorkflow: a ministry officer takes a group of ten from registered
+// to graduated through the UI on a phone-sized screen: verifies and
+// approves it, schedules its pembekalan and ticks who came, records its aid
+// and downloads the BAST, schedules its Bimtek kelembagaan, adds a product
+// with a photo, has its LPJ accepted and files a monitoring report, moving
+// it on at each step until the timeline shows it Mandiri.
+func TestE2EWorkflow(t *testing.T) {
+	e2eEngines(t, func(t *testing.T, app *App) {
+		ctx := browser(t)
+		url := app.Server.URL()
+		email, password := addUser(t, app.DB, tkm.RoleMinistry, "")
+		_, creator := storetest.User(t, app.DB, tkm.RoleMinistry, "")
+		cohort := storetest.Cohort(t, app.DB, 2024)
+		g := storetest.Group(cohort.ID, "51.03.05", 10, 1)
+		g.Name = "KUB Tenun Ikat Sekar Jagat"
+		if _, err := store.NewGroupService(app.DB).CreateGroup(creator, g); err != nil {
+			t.Fatal(err)
+		}
+		page := url + "/kelompok/" + g.ID.String()
+		photo := filepath.Join(t.TempDir(), "tenun.png")
+		if err := os.WriteFile(photo, pngPhoto(t), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+			t.Helper()
+			sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			defer cancel()
+			if err := chromedp.Do(sctx, actions...); err != nil {
+				shown, _ := chromedp.Run(ctx, chromedp.Text(css("main")))
+				t.Fatalf("%s: %v; the page shows: %.600s", step, err, shown)
+			}
+		}
+		move := func(to tkm.Stage) chromedp.Action[chromedp.Void] {
+			return chromedp.Steps(chromedp.Navigate(page), chromedp.Click(css("#move-submit")),
+				chromedp.WaitVisible(css("#stage-"+string(to)+"[aria-current=step]")))
+		}
+
+		run("log in, verify and approve", logIn(url, email, password), move(tkm.StageVerified), move(tkm.StageApproved))
+		run("pembekalan", training(url, "pembekalan", "Pembekalan Kewirausahaan Bali", cohort.ID, g.ID),
+			register(g.Members[:8]...))
+		if got := text(t, ctx, "#invited tbody tr"); !strings.Contains(got, "hadir 8 dari 10 (80%)") {
+			t.Fatalf("after the register: %q", got)
+		}
+		run("trained", move(tkm.StageTrained))
+
+		run("aid", chromedp.Navigate(page+"/bantuan/baru"), chromedp.SetValue(css("#f-amount"), "20.000.000"),
+			chromedp.SetValue(css("#f-handover_no"), "001/BAST/TKM/2024"), chromedp.SetValue(css("#f-place"), "Denpasar"),
+			item(0, "Mesin tenun", "equipment", "2", "unit", "7.000.000"),
+			item(1, "Benang katun", "material", "12", "gulung", "500.000"),
+			chromedp.Click(save), chromedp.WaitVisible(css("a.bast-link")))
+		kind, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+			`fetch(document.querySelector("a.bast-link").href).then(r => r.headers.get("content-type"))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(document.querySelector("a.bast-link").href)
+			.then(r => r.arrayBuffer()).then(b => new TextDecoder().decode(new Uint8Array(b).slice(0, 5)))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kind != "application/pdf" || head != "%PDF-" {
+			t.Fatalf("the BAST downloads as %q starting %q", kind, head)
+		}
+		run("aided", move(tkm.StageAided))
+
+		run("kelembagaan", training(url, "kelembagaan", "Bimtek Kelembagaan Bali", cohort.ID, g.ID), register(g.Members[1:10]...))
+		run("product with a photo", chromedp.Navigate(page+"/produk/baru"),
+			chromedp.SetValue(css("#f-name"), "Kain Tenun Ikat"), chromedp.SetValue(css("#f-price"), "350.000"),
+			chromedp.SetValue(css("#f-unit"), "lembar"), chromedp.SetValue(css("#f-monthly_capacity"), "40"),
+			chromedp.Click(save), chromedp.WaitVisible(css("input#f-file")),
+			chromedp.SetUploadFiles(css("input#f-file"), []string{photo}), chromedp.Click(save),
+			chromedp.WaitVisible(css("#photos img")))
+		run("institutional", move(tkm.StageInstitutional))
+
+		run("LPJ", chromedp.Navigate(page+"/lpj/baru"),
+			chromedp.SetValue(css("#f-technical_summary"), "Dua mesin tenun dibeli dan dipakai setiap hari."),
+			chromedp.SetValue(css("#f-financial_summary"), "Bantuan Rp20.000.000 terpakai seluruhnya."),
+			chromedp.SetValue(css("#f-spent_equipment"), "14.000.000"), chromedp.SetValue(css("#f-spent_material"), "6.000.000"),
+			chromedp.Click(save), chromedp.WaitVisible(css("input#f-file")),
+			chromedp.Navigate(page), chromedp.Click(css(`section[aria-labelledby=lpj-heading] a[href$="/periksa"]`)),
+			chromedp.WaitVisible(css("#f-status-accepted")), chromedp.Click(css("#f-status-accepted")), chromedp.Click(save),
+			chromedp.WaitVisible(css(".tag--lpj-accepted")))
+		run("monitoring", chromedp.Navigate(page+"/laporan/baru"),
+			chromedp.SetValue(css("#f-revenue"), "7.500.000"), chromedp.SetValue(css("#f-production"), "40 lembar kain"),
+			chromedp.SetValue(css("#f-new_workers"), "1"), chromedp.Click(save), chromedp.WaitVisible(css("input#f-file")))
+		run("graduated", move(tkm.StageGraduated))
+
+		if got := text(t, ctx, "#timeline .timeline__step--current .timeline__label"); got != "Mandiri" {
+			t.Errorf("the timeline's current stage is %q, want Mandiri", got)
+		}
+		if got := text(t, ctx, "#stage"); got != "Mandiri" {
+			t.Errorf("stage %q", got)
+		}
+		if got := text(t, ctx, "#history tbody tr"); !strings.Contains(got, "Kelembagaan → Mandiri") {
+			t.Errorf("newest move %q", got)
+		}
+	})
+}
+
+// training schedules a training of kind for the cohort's groups, inviting
+// group id, and opens its register.
+func training(url, kind, title string, cohort, id tkm.ID) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Navigate(url+"/pelatihan/baru?kind="+kind),
+		chromedp.SetValue(css("#f-title"), title),
+		chromedp.SetValue(css("#f-starts_on"), "2024-05-06"),
+		chromedp.SetValue(css("#f-ends_on"), "2024-05-08"),
+		chromedp.SetValue(css("#f-location"), "BLK Denpasar"),
+		chromedp.SetValue(css("#f-region_code"), "51.71"),
+		chromedp.SetValue(css("#f-cohort"), cohort.String()),
+		chromedp.Click(css("#list-groups")),
+		chromedp.WaitVisible(css("#g-"+id.String())),
+		chromedp.Click(css("#g-"+id.String())),
+		chromedp.Click(save),
+		chromedp.WaitVisible(css("a#register")),
+		chromedp.Click(css("a#register")),
+		chromedp.WaitVisible(css("#attendance-save")),
+	)
+}
+
+// register ticks the members present on the open sheet and saves it.
+func register(ms ...*tkm.Member) chromedp.Action[chromedp.Void] {
+	var steps []chromedp.Action[chromedp.Void]
+	for _, m := range ms {
+		steps = append(steps, chromedp.Click(css("#m-"+m.ID.String())))
+	}
+	return chromedp.Steps(append(steps, chromedp.Click(css("#attendance-save")), chromedp.WaitVisible(css("#invited")))...)
+}
+
+// item types row i of the aid form.
+func item(i int, desc, category, qty, unit, price string) chromedp.Action[chromedp.Void] {
+	id := func(f string) css { return css(fmt.Sprintf("#f-items-%d-%s", i, f)) }
+	return chromedp.Steps(
+		chromedp.SetValue(id("description"), desc),
+		chromedp.SetValue(id("category"), category),
+		chromedp.SetValue(id("qty"), qty),
+		chromedp.SetValue(id("unit"), unit),
+		chromedp.SetValue(id("unit_price"), price),
+	)
+}
+
+// pngPhoto is a small real photo to upload.
+func pngPhoto(t *testing.T) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	for x := range 64 {
+		for y := range 48 {
+			img.Set(x, y, color.RGBA{uint8(x * 4), uint8(y * 5), 90, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

@@ -30,6 +30,8 @@ func commands() []command {
 		{"migrate", "[--db DSN]", "bring the database schema up to date", runMigrate},
 		{"user add", "--email E --name N --role R [--region CODE] --password-stdin [--db DSN]", "add a user", runUserAdd},
 		{"demo", "[--groups N] [--seed S] [--db DSN]", "fill an empty database with realistic demo data", runDemo},
+		{"import", "FILE --cohort ID [--dry-run] [--partial] [--db DSN]", "register groups from a CSV or XLSX file", runImport},
+		{"export", "groups|members --format csv|xlsx [-o FILE] [--province P] [--full-nik] [--db DSN]", "every group or member as a spreadsheet", runExport},
 		{"key rotate", "[--db DSN]", "re-seal every NIK with a new secret key (stop the servers first)", runKeyRotate},
 		{"audit verify", "[--db DSN]", "prove the audit log untouched; names the first bad entry", runAuditVerify},
 		{"version", "", "print the version", runVersion},

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"tkm"
+	"tkm/store"
+)
+
+// Import jobs: each server runs the queued imports one at a time, tells
+// the database it is alive every heartbeatEvery, and marks failed the jobs
+// of servers not heard of for staleAfter (their import wrote nothing: it
+// runs in one transaction).
+const (
+	pollEvery      = time.Second
+	heartbeatEvery = 10 * time.Second
+	staleAfter     = time.Minute
+	errorBatch     = 500
+)
+
+type importWorker struct {
+	jobs     *store.ImportJobService
+	importer *store.ImportService
+	users    *store.UserService
+	sheets   tkm.Spreadsheets
+	logger   *slog.Logger
+	name     string
+}
+
+func newImportWorker(db *store.DB, sheets tkm.Spreadsheets, logger *slog.Logger) *importWorker {
+	host, _ := os.Hostname()
+	return &importWorker{jobs: store.NewImportJobService(db), importer: store.NewImportService(db),
+		users: store.NewUserService(db), sheets: sheets, logger: logger, name: fmt.Sprintf("%s:%d", host, os.Getpid())}
+}
+
+// run takes jobs until ctx ends.
+func (w *importWorker) run(ctx context.Context) {
+	lastSweep := time.Time{}
+	for ctx.Err() == nil {
+		if time.Since(lastSweep) > staleAfter/2 {
+			if n, err := w.jobs.FailStaleImportJobs(ctx, time.Now().Add(-staleAfter)); err != nil {
+				w.logger.Error("import jobs: sweep", "err", err)
+			} else if n > 0 {
+				w.logger.Warn("import jobs: marked failed after their server stopped", "jobs", n)
+			}
+			lastSweep = time.Now()
+		}
+		job, err := w.jobs.ClaimImportJob(ctx, w.name)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			w.logger.Error("import jobs: claim", "err", err)
+		case job != nil:
+			w.do(ctx, job)
+			continue
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(pollEvery):
+		}
+	}
+}
+
+// do runs one job as the user who queued it.
+func (w *importWorker) do(ctx context.Context, job *tkm.ImportJob) {
+	log := w.logger.With("import", job.ID)
+	log.Info("import: start", "file", job.FileName)
+	res, err := w.importAs(ctx, job)
+	if err != nil {
+		res = &tkm.ImportResult{Status: tkm.ImportFailed, Errors: []tkm.RowError{}, Message: failure(err)}
+		if tkm.ErrorCode(err) == tkm.EINTERNAL {
+			log.Error("import: failed", "err", err)
+		}
+	}
+	if err := w.jobs.FinishImportJob(context.WithoutCancel(ctx), job.ID, res); err != nil {
+		log.Error("import: finish", "err", err)
+	}
+	log.Info("import: end", "status", res.Status, "rows", res.RowsTotal, "errors", res.ErrorsTotal)
+}
+
+// failure says in Indonesian why a job failed, revealing no internals.
+func failure(err error) string {
+	if tkm.ErrorCode(err) == tkm.EINTERNAL {
+		if err == context.Canceled {
+			return "Impor terhenti karena server berhenti; tidak ada yang disimpan. Unggah ulang berkasnya."
+		}
+		return "Impor gagal karena kesalahan internal; tidak ada yang disimpan."
+	}
+	return tkm.ErrorMessage(err)
+}
+
+func (w *importWorker) importAs(ctx context.Context, job *tkm.ImportJob) (*tkm.ImportResult, error) {
+	u, err := w.users.FindUserByID(tkm.NewContextWithUser(ctx, operator), job.UserID)
+	if err != nil {
+		return nil, err
+	}
+	src, err := w.sheets.Open(bytes.NewReader(job.Data), int64(len(job.Data)))
+	if err != nil {
+		return nil, err
+	}
+	beat := w.heartbeat(ctx, job.ID)
+	defer beat.stop()
+	ctx = tkm.NewContextWithUser(ctx, u)
+	res, err := w.importer.Import(ctx, src, job.Options, beat.addError, beat.progress)
+	if ferr := beat.flush(); err == nil {
+		err = ferr
+	}
+	return res, err
+}
+
+// beat keeps a running job's progress and errors flowing to the database.
+type beat struct {
+	w       *importWorker
+	ctx     context.Context
+	id      tkm.ID
+	mu      sync.Mutex
+	last    *tkm.ImportResult
+	pending []tkm.RowError
+	stored  int
+	done    chan struct{}
+}
+
+func (w *importWorker) heartbeat(ctx context.Context, id tkm.ID) *beat {
+	b := &beat{w: w, ctx: ctx, id: id, done: make(chan struct{})}
+	go b.loop()
+	return b
+}
+
+func (b *beat) loop() {
+	t := time.NewTicker(heartbeatEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-b.done:
+			return
+		case <-t.C:
+			b.save()
+		}
+	}
+}
+
+func (b *beat) save() {
+	b.mu.Lock()
+	res := b.last
+	b.mu.Unlock()
+	if res == nil {
+		res = &tkm.ImportResult{Status: tkm.ImportRunning, Errors: []tkm.RowError{}}
+	}
+	if err := b.w.jobs.SaveImportProgress(b.ctx, b.id, res); err != nil && b.ctx.Err() == nil {
+		b.w.logger.Error("import: progress", "import", b.id, "err", err)
+	}
+}
+
+func (b *beat) progress(r *tkm.ImportResult) {
+	c := *r
+	c.Errors = nil
+	b.mu.Lock()
+	b.last = &c
+	b.mu.Unlock()
+}
+
+func (b *beat) addError(e tkm.RowError) {
+	b.pending = append(b.pending, e)
+	if len(b.pending) == errorBatch {
+		b.flush()
+	}
+}
+
+// flush stores the errors waiting.
+func (b *beat) flush() error {
+	if len(b.pending) == 0 {
+		return nil
+	}
+	err := b.w.jobs.AddImportErrors(context.WithoutCancel(b.ctx), b.id, b.stored, b.pending)
+	b.stored += len(b.pending)
+	b.pending = b.pending[:0]
+	return err
+}
+
+func (b *beat) stop() { close(b.done) }
