@@ -268,28 +268,30 @@ func (p *rowParser) mapped(f FieldError, columns map[string]string, seen map[str
 	p.fail(col, f.Code, f.Message, f.English)
 }
 
-// GroupColumnsDiffer names the group columns in which two rows of one
-// group disagree.
-func GroupColumnsDiffer(a, b Group) []string {
-	var out []string
-	for _, c := range groupColumns[1:] {
-		if groupColumn(a, c) != groupColumn(b, c) {
-			out = append(out, c)
-		}
-	}
-	return out
+// ImportGroupColumns are the columns that repeat the group on each of its
+// members' rows (after ref_kelompok, which names the group).
+var ImportGroupColumns = groupColumns[1:]
+
+// ImportGroupValue is the value of a group column.
+func ImportGroupValue(g Group, col string) string {
+	return *groupField(&g, col)
 }
 
-func groupColumn(g Group, col string) string {
+// SetImportGroupValue sets the value of a group column.
+func SetImportGroupValue(g *Group, col, v string) {
+	*groupField(g, col) = v
+}
+
+func groupField(g *Group, col string) *string {
 	switch col {
 	case "nama_kelompok":
-		return g.Name
+		return &g.Name
 	case "kode_wilayah":
-		return g.RegionCode
+		return &g.RegionCode
 	case "bidang_usaha":
-		return g.Sector
+		return &g.Sector
 	case "telepon_kelompok":
-		return g.Phone
+		return &g.Phone
 	}
-	panic(fmt.Sprintf("groupColumn: %q is not a group column", col))
+	panic(fmt.Sprintf("groupField: %q is not a group column", col))
 }

@@ -29,6 +29,9 @@ type API struct {
 	LPJs      tkm.LPJService
 	Reports   tkm.ReportService
 	Documents tkm.Documents
+	Imports   tkm.ImportJobService
+	Exports   tkm.ExportService
+	Sheets    tkm.Spreadsheets
 	// Photos checks an uploaded image and makes its thumbnail; Attachments
 	// checks a report's attachment (a PDF or an image). See package media.
 	Photos      func(io.Reader) (*tkm.File, error)
@@ -137,6 +140,19 @@ func (a *API) routes() []route {
 		{method: "GET", path: "/api/v1/groups/{id}/reports", action: tkm.ReadRegistry, summary: "A group's monitoring reports", resp: reportList{}, handle: a.listReports},
 		{method: "POST", path: "/api/v1/reports/{id}/photos", action: tkm.WriteGroup, summary: "Add a photo to a monitoring report",
 			status: 201, resp: tkm.File{}, handle: a.addReportPhoto},
+
+		{method: "POST", path: "/api/v1/imports", action: tkm.ImportGroups,
+			summary: "Queue an import (multipart: file (CSV or XLSX), cohort_id, dry_run, partial); poll GET /imports/{id}",
+			status:  201, resp: tkm.ImportResult{}, handle: a.createImport},
+		{method: "GET", path: "/api/v1/imports/{id}", action: tkm.ImportGroups, summary: "An import's status, progress, counts and first errors",
+			resp: tkm.ImportResult{}, handle: a.getImport},
+		{method: "GET", path: "/api/v1/imports/{id}/errors.xlsx", action: tkm.ImportGroups,
+			summary: "The import file back, with a column of each row's errors", handle: a.importErrors},
+		{method: "GET", path: "/api/v1/imports/template.xlsx", action: tkm.ImportGroups, summary: "The import template (XLSX)",
+			handle: a.importTemplate},
+		{method: "GET", path: "/api/v1/exports/{list}", action: tkm.Export,
+			summary: "Every group or member (list: groups or members) matching the filters, streamed as CSV or XLSX; audited",
+			query:   exportQuery, handle: a.export},
 
 		{method: "GET", path: "/api/v1/users", action: tkm.AssignMentors, summary: "List users (mentors only, for officers who assign them)",
 			query: []param{{"role", "only users of this role"}}, resp: userList{}, handle: a.listUsers},

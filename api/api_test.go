@@ -16,6 +16,7 @@ import (
 	"tkm/media"
 	"tkm/pdf"
 	"tkm/server"
+	"tkm/sheet"
 	"tkm/store"
 	"tkm/store/storetest"
 )
@@ -37,7 +38,8 @@ func newServer(t *testing.T, db *store.DB) string {
 		Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
 		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
-		Attachments: media.ReadAttachment, Regions: db.Regions, Logger: logger, Version: "test"}
+		Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db),
+		Exports: store.NewExportService(db), Sheets: sheet.Spreadsheets{}, Regions: db.Regions, Logger: logger, Version: "test"}
 	s := &server.Server{API: a, UI: http.NotFoundHandler(), Auth: auth, CookieName: "tkm_session",
 		Ping: db.Ping, Logger: logger}
 	ts := httptest.NewServer(s.Handler())

@@ -17,6 +17,7 @@ import (
 	"tkm/media"
 	"tkm/pdf"
 	"tkm/server"
+	"tkm/sheet"
 	"tkm/store"
 	"tkm/store/storetest"
 )
@@ -101,7 +102,8 @@ func newTestAPI(db *store.DB) *API {
 		Groups: groups, Members: groups, Audit: store.NewAuditService(db), Persons: store.NewPersonService(db),
 		Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
 		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
-		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile, Attachments: media.ReadAttachment,
+		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile, Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db),
+		Exports: store.NewExportService(db), Sheets: sheet.Spreadsheets{},
 		Regions: db.Regions, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"}
 }
 
@@ -114,6 +116,7 @@ type fixture struct {
 	ministry context.Context
 	admin    *tkm.User
 	foreign  tkm.ID // a session of another user, for nobody to end
+	job      tkm.ID // an import job of the ministry officer
 	serial   int
 }
 
@@ -123,6 +126,7 @@ func newFixture(t *testing.T, db *store.DB, url string) *fixture {
 	fx := &fixture{db: db, url: url, cohort: storetest.Cohort(t, db, 2019), ministry: ministry, admin: admin, serial: 1}
 	stranger, _ := storetest.User(t, db, tkm.RoleMentor, "")
 	fx.foreign = fx.session(t, stranger)
+	fx.job = fx.importJob(t, ministry)
 	return fx
 }
 
@@ -168,6 +172,14 @@ func (fx *fixture) things(o *owned) error {
 	return err
 }
 
+// importJob queues a small CSV import as ctx's user.
+func (fx *fixture) importJob(t *testing.T, ctx context.Context) tkm.ID {
+	csv := strings.Join(tkm.ImportColumns, ",") + "\nX1,KUB X,51.03,Kue,,5103055201900001,Ayu,P,1990-01-12,,,ketua,menganggur\n"
+	res, err := store.NewImportJobService(fx.db).CreateImportJob(ctx, tkm.ImportOptions{CohortID: fx.cohort.ID}, "x.csv", []byte(csv))
+	must(t, err)
+	return res.ID
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -178,12 +190,14 @@ func must(t *testing.T, err error) {
 // principal is one role's user with a group inside their scope and, for
 // roles whose scope is limited, one outside it.
 type principal struct {
-	user      *tkm.User
-	token     string
-	spare     tkm.ID // a second session of theirs, to revoke
-	foreign   tkm.ID // someone else's session
-	in, out   *owned
-	otherUser tkm.ID // a user they may not see, if any
+	user       *tkm.User
+	token      string
+	spare      tkm.ID // a second session of theirs, to revoke
+	foreign    tkm.ID // someone else's session
+	job        tkm.ID // their import job, or the ministry's when they may not import
+	foreignJob tkm.ID // the ministry's import job
+	in, out    *owned
+	otherUser  tkm.ID // a user they may not see, if any
 }
 
 func (fx *fixture) principal(t *testing.T, role tkm.Role) *principal {
@@ -202,6 +216,10 @@ func (fx *fixture) principal(t *testing.T, role tkm.Role) *principal {
 	}
 	if role != tkm.RoleAdmin {
 		p.otherUser = fx.admin.ID
+	}
+	p.job, p.foreignJob = fx.job, fx.job
+	if tkm.Can(u, tkm.ImportGroups) {
+		p.job = fx.importJob(t, ctx)
 	}
 	return p
 }
@@ -224,6 +242,10 @@ func (p *principal) fill(path string, in bool) (string, bool) {
 		return strings.Replace(path, "{id}", session.String(), 1), true
 	case strings.HasPrefix(path, "/api/v1/cohorts/"):
 		return strings.Replace(path, "{id}", "1", 1), in // cohorts are not scoped
+	case strings.HasPrefix(path, "/api/v1/exports/"):
+		return strings.Replace(path, "{list}", "groups", 1), in
+	case strings.HasPrefix(path, "/api/v1/imports/"):
+		return p.fillJob(path, in)
 	}
 	g := p.in
 	if !in {
@@ -233,6 +255,19 @@ func (p *principal) fill(path string, in bool) (string, bool) {
 		return "", false
 	}
 	return fillGroupThing(path, g), true
+}
+
+// fillJob names the principal's own import job, or someone else's: which
+// only a role with a national scope may see.
+func (p *principal) fillJob(path string, in bool) (string, bool) {
+	if !in && (tkm.ScopeOf(p.user).All || !tkm.Can(p.user, tkm.ImportGroups)) {
+		return "", false
+	}
+	job := p.job
+	if !in {
+		job = p.foreignJob
+	}
+	return strings.Replace(path, "{id}", job.String(), 1), true
 }
 
 func (p *principal) fillUser(path string, in bool) (string, bool) {

@@ -1,10 +1,12 @@
 package sheet
 
 import (
+	"bytes"
 	"errors"
 	"runtime/metrics"
 	"slices"
 	"testing"
+	"testing/iotest"
 
 	"tkm"
 )
@@ -29,6 +31,11 @@ func FuzzCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFile(t, data)
+		if f, _, err := detectCSV(bytes.NewReader(data), int64(len(data))); err == nil && len(data) > 0 {
+			if a, b := csvRecords(data, f, 64<<10), csvRecords(data, f, 16); !slices.Equal(a, b) {
+				t.Fatalf("records differ with a small buffer:\n%q\n%q", a, b)
+			}
+		}
 	})
 }
 
@@ -41,6 +48,10 @@ func FuzzXLSXParts(f *testing.F) {
 	f.Fuzz(func(t *testing.T, sheetData, sst []byte) {
 		file := testBook{sheetData: string(sheetData), sstXML: string(sst)}.bytes(t)
 		checkFile(t, file)
+		whole := tokens(bytes.NewReader(sheetData), len(sheetData))
+		if bytewise := tokens(iotest.OneByteReader(bytes.NewReader(sheetData)), len(sheetData)); !slices.Equal(whole, bytewise) {
+			t.Fatalf("tokens differ when read byte by byte:\n%q\n%q", whole, bytewise)
+		}
 	})
 }
 

@@ -6,11 +6,17 @@
 // stored: a NIK saved as a number comes back digit for digit, a date as its
 // serial with a flag. It refuses hostile files with a *tkm.Error instead of
 // spending memory or time on them: a size cap before anything is read, zip
-// parts that inflate more than 100 times or past 4 GB, more rows or columns
+// parts that inflate more than 100 times or past 2 GB, more rows or columns
 // than the Options allow, XML with a DTD, tags or text too long, malformed
 // CSV. Memory stays bounded whatever the file: rows are streamed, and the
-// shared-strings table of a big XLSX is kept in a temporary file with a
-// two-byte-per-string index (about 12 MB for a million rows of text).
+// shared-strings table of a big XLSX is kept in a temporary file with an
+// index of 2.5 bytes a string (11 MB for the 4.3 million distinct strings
+// of a million member rows). Peak memory reading such a file is about
+// 70 MB; excelize takes 530 MB and nine times as long.
+//
+// The default MaxBytes (64 MB) is for uploads: a million member rows make
+// a CSV of about 190 MB and an XLSX of about 65 MB, so a command-line
+// import of that size needs a bigger MaxBytes.
 //
 // NewWriter streams rows out as CSV or XLSX; Template makes the import
 // template and Annotate the copy of a refused file with an error column.

@@ -30,7 +30,7 @@ import (
 const (
 	maxDirRead   = 2 << 20  // bytes of the zip's central directory (≈ 20,000 parts)
 	maxSmallPart = 16 << 20 // workbook, relationships, styles
-	maxBigPart   = 4 << 30  // shared strings and the sheet, which are streamed
+	maxBigPart   = 2 << 30  // shared strings and the sheet, streamed (a million rows: 0.5–1 GB)
 	maxRatio     = 100      // real parts inflate 5–30 times, zip bombs about 1,000
 	maxRowXML    = 16 << 20 // XML of one row (or of what precedes the rows)
 )

@@ -207,7 +207,12 @@ func (x *xlsxWriter) close() error {
 // hold, as _xHHHH_; a literal "_xHHHH_" with its underscore escaped; bytes
 // that are not UTF-8 as U+FFFD.
 func appendXString(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
+	i := 0
+	for i < len(s) && !xSpecial[s[i]] { // the usual case: plain ASCII
+		i++
+	}
+	dst = append(dst, s[:i]...)
+	for i < len(s) {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -249,6 +254,15 @@ func utf16Len(s string) int {
 	}
 	return n
 }
+
+// xSpecial marks the bytes appendXString must look at: markup, control
+// characters, '_' and all but ASCII.
+var xSpecial = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 || c >= utf8.RuneSelf || c == '<' || c == '>' || c == '&' || c == '_'
+	}
+	return t
+}()
 
 // isXEscape reports whether s starts with _xHHHH_.
 func isXEscape(s string) bool {

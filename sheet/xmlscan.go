@@ -200,49 +200,31 @@ func (s *xmlScanner) skipPast(x byte, k int) error {
 }
 
 // readTag reads a tag up to the '>' that is outside quotes. One loop finds
-// the end, the quotes and the name: tags are short, and bytes.IndexByte's
-// call costs more than it saves on them.
+// the end and the name, jumping over quoted values: tags are short, and a
+// call of bytes.IndexByte for each would cost more than it saves.
 func (s *xmlScanner) readTag() error {
 	var quote byte
 	nameEnd, colon := -1, -1 // offsets from s.r
-	for i := s.r; ; i++ {
+	for i := s.r; ; {
 		if i == s.w {
 			off := i - s.r
 			if off > maxTag || !s.fill() {
 				return eofError(s.readErr())
 			}
 			i = s.r + off
+			continue
 		}
-		c := s.buf[i]
-		if quote != 0 {
-			if j := bytes.IndexByte(s.buf[i:s.w], quote); j >= 0 { // skip the value
-				i += j
-				quote = 0
+		if quote != 0 { // skip the rest of the value
+			if j := bytes.IndexByte(s.buf[i:s.w], quote); j >= 0 {
+				i, quote = i+j+1, 0
 			} else {
-				i = s.w - 1
+				i = s.w
 			}
 			continue
 		}
-		switch c {
+		switch c := s.buf[i]; c {
 		case '>':
-			if i-s.r > maxTag {
-				return errXMLTag
-			}
-			if nameEnd < 0 {
-				nameEnd = i - s.r
-			}
-			s.tag, s.name = s.buf[s.r:i], s.buf[s.r+colon+1:s.r+nameEnd]
-			s.attrs, s.r = s.buf[s.r+nameEnd:i], i+1
-			if !s.end && len(s.tag) > 0 && s.tag[len(s.tag)-1] == '/' {
-				s.pending, s.attrs = true, s.attrs[:max(len(s.attrs)-1, 0)]
-				if nameEnd == len(s.tag) {
-					s.name = s.name[:len(s.name)-1]
-				}
-			}
-			if len(s.name) == 0 {
-				return errXMLSyntax
-			}
-			return nil
+			return s.endTag(i, nameEnd, colon)
 		case '"', '\'':
 			quote = c
 		case ' ', '\t', '\r', '\n':
@@ -254,7 +236,33 @@ func (s *xmlScanner) readTag() error {
 				colon = i - s.r
 			}
 		}
+		i++
 	}
+}
+
+// endTag sets the current tag to buf[r:i], with its name ending at offset
+// nameEnd (-1: the whole tag) after a prefix ending at colon.
+func (s *xmlScanner) endTag(i, nameEnd, colon int) error {
+	if i-s.r > maxTag {
+		return errXMLTag
+	}
+	if nameEnd < 0 {
+		nameEnd = i - s.r
+	}
+	s.tag, s.name = s.buf[s.r:i], s.buf[s.r+colon+1:s.r+nameEnd]
+	s.attrs, s.r = s.buf[s.r+nameEnd:i], i+1
+	if !s.end && len(s.tag) > 0 && s.tag[len(s.tag)-1] == '/' {
+		s.pending = true
+		if len(s.attrs) > 0 {
+			s.attrs = s.attrs[:len(s.attrs)-1]
+		} else {
+			s.name = s.name[:len(s.name)-1] // "<br/>"
+		}
+	}
+	if len(s.name) == 0 {
+		return errXMLSyntax
+	}
+	return nil
 }
 
 func xmlSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -8,6 +8,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 
 	"tkm"
@@ -39,12 +40,19 @@ type importGroup struct {
 	index       int
 	first       int // its first row
 	header      tkm.Group
+	values      map[string][]colValue // per group column: each value and its rows
 	members     int
 	leaders     int
 	fingerprint uint64
 	bad         bool
 	existing    *existingGroup
 	action      string // "create", "update", "unchanged" or "refused"
+}
+
+// colValue is one value of a group column and the rows that carry it.
+type colValue struct {
+	value string
+	rows  []int
 }
 
 type heldNIK struct {
@@ -152,7 +160,7 @@ func (r *importRun) checkRow(row tkm.ImportRow) error {
 	for _, e := range errs {
 		r.fail(g, e)
 	}
-	r.sameGroup(g, line)
+	r.sameGroup(g, line, errs)
 	r.noteMember(g, line, len(errs) == 0)
 	if len(errs) == 0 {
 		r.res.RowsOK++
@@ -164,20 +172,58 @@ func (r *importRun) checkRow(row tkm.ImportRow) error {
 func (r *importRun) group(l tkm.ImportLine) *importGroup {
 	g, ok := r.groups[l.Ref]
 	if !ok {
-		g = &importGroup{ref: l.Ref, index: len(r.order), first: l.Row, header: l.Group}
+		g = &importGroup{ref: l.Ref, index: len(r.order), first: l.Row, header: l.Group, values: map[string][]colValue{}}
 		r.groups[l.Ref] = g
 		r.order = append(r.order, g)
 	}
 	return g
 }
 
-// sameGroup reports group columns that differ from the group's first row.
-func (r *importRun) sameGroup(g *importGroup, l tkm.ImportLine) {
-	for _, col := range tkm.GroupColumnsDiffer(g.header, l.Group) {
-		r.fail(g, tkm.RowError{Row: l.Row, Column: col, Code: "group_conflict",
-			Message: fmt.Sprintf("Isi kolom ini berbeda dengan baris %d untuk kelompok %s yang sama.", g.first, g.ref),
-			English: fmt.Sprintf("This differs from row %d of the same group %s.", g.first, g.ref)})
+// sameGroup notes the row's values of the group columns; checkGroups then
+// finds the rows that disagree with the rest of their group.
+func (r *importRun) sameGroup(g *importGroup, l tkm.ImportLine, errs []tkm.RowError) {
+	for _, col := range tkm.ImportGroupColumns {
+		if slices.ContainsFunc(errs, func(e tkm.RowError) bool { return e.Column == col }) {
+			continue // reported already; a wrong value does not vote
+		}
+		v := tkm.ImportGroupValue(l.Group, col)
+		vs := g.values[col]
+		i := slices.IndexFunc(vs, func(c colValue) bool { return c.value == v })
+		if i < 0 {
+			vs, i = append(vs, colValue{value: v}), len(vs)
+		}
+		vs[i].rows = append(vs[i].rows, l.Row)
+		g.values[col] = vs
 	}
+}
+
+// agree settles each group column on the value most of the group's rows
+// carry, and reports the rows that carry another.
+func (r *importRun) agree(g *importGroup) {
+	for _, col := range tkm.ImportGroupColumns {
+		vs := g.values[col]
+		if len(vs) < 2 {
+			continue
+		}
+		most := 0
+		for i, v := range vs {
+			if len(v.rows) > len(vs[most].rows) {
+				most = i
+			}
+		}
+		tkm.SetImportGroupValue(&g.header, col, vs[most].value)
+		for i, v := range vs {
+			if i == most {
+				continue
+			}
+			for _, row := range v.rows {
+				r.fail(g, tkm.RowError{Row: row, Column: col, Code: "group_conflict",
+					Message: fmt.Sprintf("Isi kolom ini berbeda dengan baris lain kelompok %s (mis. baris %d).", g.ref, vs[most].rows[0]),
+					English: fmt.Sprintf("This differs from the other rows of group %s (e.g. row %d).", g.ref, vs[most].rows[0])})
+			}
+		}
+	}
+	g.values = nil
 }
 
 // noteMember counts a member for its group and checks its NIK is not in
@@ -221,6 +267,7 @@ func lineFingerprint(l tkm.ImportLine) uint64 {
 func (r *importRun) checkGroups() {
 	lo, hi := r.cohort.GroupSizeMin, r.cohort.GroupSizeMax
 	for _, g := range r.order {
+		r.agree(g)
 		if g.leaders != 1 {
 			r.fail(g, tkm.RowError{Row: g.first, Column: "peran", Code: "leader_count",
 				Message: fmt.Sprintf("Kelompok %s harus punya tepat satu ketua (ada %d).", g.ref, g.leaders),

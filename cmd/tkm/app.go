@@ -89,7 +89,8 @@ func (a *App) Open(ctx context.Context) error {
 			Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
 			Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 			Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
-			Attachments: media.ReadAttachment, Regions: db.Regions, Logger: a.Logger, Version: version},
+			Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db), Exports: store.NewExportService(db),
+			Sheets: sheet.Spreadsheets{}, Regions: db.Regions, Logger: a.Logger, Version: version},
 	}
 	if err := a.Server.Open(); err != nil {
 		db.Close()
