@@ -34,6 +34,10 @@ const (
 	AuditFile         = "file.upload"
 	AuditImport       = "import.apply"
 	AuditExport       = "export.download"
+	AuditExpo         = "expo.write"
+	AuditSale         = "expo.sale"
+	AuditProfile      = "group.profile"
+	AuditRegister     = "user.register"
 )
 
 // AuditEntry is one line of the audit log: who did what, when, from where.

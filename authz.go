@@ -26,16 +26,18 @@ const (
 	ReviewLPJ     Action = "lpj.review"      // accept or return an accountability report
 	ImportGroups  Action = "groups.import"   // register groups from a spreadsheet
 	Export        Action = "export"          // download lists as spreadsheets
+	ManageExpos   Action = "expo.manage"     // create expos, give groups their booths
+	RecordSales   Action = "expo.sales"      // record what exhibitors sold
 )
 
 var permissions = map[Role][]Action{
 	RoleAdmin: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors,
-		ReadAudit, ReportPerson, MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export},
+		ReadAudit, ReportPerson, MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export, ManageExpos, RecordSales},
 	RoleMinistry: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors, ReportPerson,
-		MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export},
+		MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export, ManageExpos, RecordSales},
 	RoleRegional: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, AssignMentors,
-		MoveGroup, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export},
-	RoleMentor:  {UseAccount, ReadRegistry, WriteGroup, TakeRegister},
+		MoveGroup, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export, RecordSales},
+	RoleMentor:  {UseAccount, ReadRegistry, WriteGroup, TakeRegister, RecordSales},
 	RoleAuditor: {UseAccount, ReadRegistry, ReadNIK, ReadAudit, ReportPerson, Export},
 	RoleGroup:   {UseAccount, ReadRegistry, WriteGroup},
 }

@@ -27,6 +27,7 @@ type Cohort struct {
 	MemberAgeMax      int            `json:"member_age_max"`
 	EquipmentSharePct int            `json:"equipment_share_pct"`
 	Quotas            map[string]int `json:"quotas"`
+	ApplicationsOpen  bool           `json:"applications_open"` // groups may apply online (/daftar)
 	CreatedAt         time.Time      `json:"created_at"`
 	UpdatedAt         time.Time      `json:"updated_at"`
 }
@@ -51,6 +52,7 @@ type CohortUpdate struct {
 	MemberAgeMax      *int            `json:"member_age_max"`
 	EquipmentSharePct *int            `json:"equipment_share_pct"`
 	Quotas            *map[string]int `json:"quotas"`
+	ApplicationsOpen  *bool           `json:"applications_open"`
 }
 
 // Apply copies the set fields of u onto c.
@@ -65,6 +67,7 @@ func (u CohortUpdate) Apply(c *Cohort) {
 	set(&c.MemberAgeMax, u.MemberAgeMax)
 	set(&c.EquipmentSharePct, u.EquipmentSharePct)
 	set(&c.Quotas, u.Quotas)
+	set(&c.ApplicationsOpen, u.ApplicationsOpen)
 }
 
 // Validate checks a cohort about to be saved.

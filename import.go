@@ -9,6 +9,7 @@ import (
 // once: the importer checks everything in one pass and writes in another.
 type ImportSource interface {
 	Rows() (ImportRows, error)
+	Close() error
 }
 
 // ImportRows is one pass over an import file, the header row first.

@@ -9,6 +9,10 @@ import (
 	"time"
 )
 
+// ExampleRef is the group reference of the import template's example row,
+// which the importer refuses if an officer leaves it in.
+const ExampleRef = "CONTOH-HAPUS"
+
 // ImportColumns are the columns of an import file, in SPEC's order. A group
 // is keyed by its ref_kelompok; its columns repeat on each member's row.
 var ImportColumns = []string{
@@ -79,8 +83,11 @@ func ImportHeader(r ImportRow) (map[string]int, []RowError) {
 func ParseImportRow(r ImportRow, cols map[string]int, regions Regions, today Date) (ImportLine, []RowError) {
 	p := rowParser{row: r, cols: cols}
 	l := ImportLine{Row: r.Number, Ref: p.text("ref_kelompok")}
-	if l.Ref == "" {
+	switch l.Ref {
+	case "":
 		p.fail("ref_kelompok", "required", "Referensi kelompok wajib diisi.", "The group reference is required.")
+	case ExampleRef:
+		p.fail("ref_kelompok", "example_row", "Ini baris contoh dari templat; hapus baris ini.", "This is the template's example row; delete it.")
 	}
 	l.Group = Group{Ref: l.Ref, Name: p.text("nama_kelompok"), RegionCode: p.regionCode(), Sector: p.text("bidang_usaha"),
 		Phone: p.phone("telepon_kelompok")}

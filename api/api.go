@@ -32,6 +32,7 @@ type API struct {
 	Imports   tkm.ImportJobService
 	Exports   tkm.ExportService
 	Sheets    tkm.Spreadsheets
+	Expos     tkm.ExpoService
 	// Photos checks an uploaded image and makes its thumbnail; Attachments
 	// checks a report's attachment (a PDF or an image). See package media.
 	Photos      func(io.Reader) (*tkm.File, error)
@@ -153,6 +154,19 @@ func (a *API) routes() []route {
 		{method: "GET", path: "/api/v1/exports/{list}", action: tkm.Export,
 			summary: "Every group or member (list: groups or members) matching the filters, streamed as CSV or XLSX; audited",
 			query:   exportQuery, handle: a.export},
+
+		{method: "GET", path: "/api/v1/expos", action: tkm.ReadRegistry, summary: "Expos, the latest first", resp: expoList{}, handle: a.listExpos},
+		{method: "POST", path: "/api/v1/expos", action: tkm.ManageExpos, summary: "Create an expo", body: expoRequest{},
+			status: 201, resp: tkm.Expo{}, handle: a.createExpo},
+		{method: "GET", path: "/api/v1/expos/{id}", action: tkm.ReadRegistry, summary: "An expo with its exhibitors", resp: tkm.Expo{}, handle: a.getExpo},
+		{method: "POST", path: "/api/v1/expos/{id}/exhibitors", action: tkm.ManageExpos,
+			summary: "Give a group a booth; only groups at institutional or graduated (else 422 product_evidence)",
+			body:    exhibitorRequest{}, status: 201, resp: tkm.Exhibitor{}, handle: a.addExhibitor},
+		{method: "POST", path: "/api/v1/expos/{id}/sales", action: tkm.RecordSales, summary: "Record a sale of an exhibitor",
+			body: saleRequest{}, status: 201, resp: tkm.Sale{}, handle: a.recordSale},
+		{method: "GET", path: "/api/v1/expos/{id}/report", action: tkm.ReadRegistry,
+			summary: "An expo's figures (exhibitors by province, products, sales); ?format=xlsx for a spreadsheet",
+			query:   []param{{"format", "xlsx, or empty for JSON"}}, resp: tkm.ExpoReport{}, handle: a.expoReport},
 
 		{method: "GET", path: "/api/v1/users", action: tkm.AssignMentors, summary: "List users (mentors only, for officers who assign them)",
 			query: []param{{"role", "only users of this role"}}, resp: userList{}, handle: a.listUsers},

@@ -103,7 +103,7 @@ func newTestAPI(db *store.DB) *API {
 		Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
 		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile, Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db),
-		Exports: store.NewExportService(db), Sheets: sheet.Spreadsheets{},
+		Exports: store.NewExportService(db), Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db),
 		Regions: db.Regions, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"}
 }
 
@@ -127,6 +127,8 @@ func newFixture(t *testing.T, db *store.DB, url string) *fixture {
 	stranger, _ := storetest.User(t, db, tkm.RoleMentor, "")
 	fx.foreign = fx.session(t, stranger)
 	fx.job = fx.importJob(t, ministry)
+	must(t, store.NewExpoService(db).CreateExpo(ministry, &tkm.Expo{Name: "Pameran", Venue: "BNDCC", RegionCode: "51",
+		StartsOn: tkm.DateOf(2019, 11, 19), EndsOn: tkm.DateOf(2019, 11, 21)}))
 	return fx
 }
 
@@ -242,6 +244,8 @@ func (p *principal) fill(path string, in bool) (string, bool) {
 		return strings.Replace(path, "{id}", session.String(), 1), true
 	case strings.HasPrefix(path, "/api/v1/cohorts/"):
 		return strings.Replace(path, "{id}", "1", 1), in // cohorts are not scoped
+	case strings.HasPrefix(path, "/api/v1/expos/"):
+		return strings.Replace(path, "{id}", "1", 1), in // expos are national
 	case strings.HasPrefix(path, "/api/v1/exports/"):
 		return strings.Replace(path, "{list}", "groups", 1), in
 	case strings.HasPrefix(path, "/api/v1/imports/"):

@@ -3,6 +3,7 @@ package sheet
 import (
 	"bufio"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"slices"
 	"sync"
@@ -37,7 +38,7 @@ func (c *rowCache) replay() source {
 	if c.state != cacheComplete {
 		return nil
 	}
-	return &replay{r: bufio.NewReaderSize(c.data.reader(), int(min(64<<10, c.data.size+16))), end: c.end}
+	return &replay{r: bufio.NewReaderSize(c.data.reader(), int(min(64<<10, c.data.size+16))), end: c.end, cache: c}
 }
 
 // record starts recording, unless a pass already records.
@@ -115,8 +116,9 @@ func (c *rowCache) close() error {
 
 // replay is a source that reads recorded rows.
 type replay struct {
-	r   *bufio.Reader
-	end error
+	r     *bufio.Reader
+	end   error
+	cache *rowCache // keeps the Reader, whose cleanup closes the file, alive
 }
 
 func (p *replay) next(b *rowBuilder) (int, error) {
@@ -127,30 +129,41 @@ func (p *replay) next(b *rowBuilder) (int, error) {
 		}
 		return 0, io.EOF
 	}
-	size, err2 := binary.ReadUvarint(p.r)
-	if err != nil || err2 != nil {
-		return 0, io.ErrUnexpectedEOF
+	if err == nil {
+		err = p.read(b)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("sheet: reading recorded rows: %w", err)
+	}
+	return int(n), nil
+}
+
+// read reads the arena and the cells of a row.
+func (p *replay) read(b *rowBuilder) error {
+	size, err := binary.ReadUvarint(p.r)
+	if err != nil {
+		return err
 	}
 	b.buf = slices.Grow(b.buf[:0], int(size))[:size]
 	if _, err := io.ReadFull(p.r, b.buf); err != nil {
-		return 0, err
+		return err
 	}
 	cells, err := binary.ReadUvarint(p.r)
 	for range cells {
 		var v [5]uint64
 		for i := range v {
 			if v[i], err = binary.ReadUvarint(p.r); err != nil {
-				return 0, err
+				return err
 			}
 		}
 		flags, err := p.r.ReadByte()
 		if err != nil {
-			return 0, err
+			return err
 		}
 		b.cells = append(b.cells, span{col: int(v[0]), text0: int(v[1]), text1: int(v[2]), raw0: int(v[3]), raw1: int(v[4]),
 			number: flags&1 != 0, date: flags&2 != 0, differentRawText: flags&4 != 0})
 	}
-	return int(n), err
+	return err
 }
 
 func (p *replay) close() error { return nil }

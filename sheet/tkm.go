@@ -7,14 +7,15 @@ import (
 )
 
 // Spreadsheets is this package as tkm.Spreadsheets: the import file reader,
-// the list writer, the import template and the error copy.
-type Spreadsheets struct{}
+// the list writer, the import template and the error copy. MaxBytes caps
+// the files it opens (0: the default of Options).
+type Spreadsheets struct{ MaxBytes int64 }
 
 var _ tkm.Spreadsheets = Spreadsheets{}
 
 // Open reads an import file, telling CSV from XLSX by its content.
-func (Spreadsheets) Open(r io.ReaderAt, size int64) (tkm.ImportSource, error) {
-	rd, err := Open(r, size, Options{})
+func (s Spreadsheets) Open(r io.ReaderAt, size int64) (tkm.ImportSource, error) {
+	rd, err := Open(r, size, Options{MaxBytes: s.MaxBytes})
 	if err != nil {
 		return nil, err
 	}
@@ -32,16 +33,19 @@ func (Spreadsheets) Template(w io.Writer) error {
 }
 
 // Annotate writes a copy of an import file with each row's errors.
-func (Spreadsheets) Annotate(w io.Writer, r io.ReaderAt, size int64, errs map[int]string) error {
-	rd, err := Open(r, size, Options{})
+func (s Spreadsheets) Annotate(w io.Writer, r io.ReaderAt, size int64, errs map[int]string) error {
+	rd, err := Open(r, size, Options{MaxBytes: s.MaxBytes})
 	if err != nil {
 		return err
 	}
+	defer rd.Close()
 	return Annotate(rd, w, errs)
 }
 
 // importSource is a Reader as a tkm.ImportSource.
 type importSource struct{ r *Reader }
+
+func (s importSource) Close() error { return s.r.Close() }
 
 func (s importSource) Rows() (tkm.ImportRows, error) {
 	rs, err := s.r.Rows()
@@ -76,7 +80,7 @@ func (r *importRows) Close() error       { return r.rs.Close() }
 // The template's example row, the notes on each column, and the columns
 // kept as text (codes, NIKs, phones, dates).
 var (
-	templateExample = []string{"BDG-001", "KUB Segara Madu", "51.03.05", "Kerajinan anyaman pandan", "0361 123456",
+	templateExample = []string{tkm.ExampleRef, "KUB Segara Madu", "51.03.05", "Kerajinan anyaman pandan", "0361 123456",
 		"5103055201900001", "Ni Made Ayu Lestari", "P", "1990-01-12", "0812 3456 7890", "Jl. Pantai Kuta No. 5", "ketua", "menganggur"}
 	templateNotes = []string{
 		"Nomor referensi kelompok Anda sendiri; sama untuk semua anggota satu kelompok, unik dalam satu angkatan.",

@@ -15,16 +15,17 @@ import (
 // This file opens an XLSX package: the zip, the workbook, its first sheet,
 // the styles that tell dates from numbers, and the shared strings.
 //
-// Why not excelize's Rows, which the writer side of the project could use?
-// Its Columns gives each cell's value as a string, without its type or
-// style, so a NIK typed as text cannot be told from one stored as a number
-// and a date from its serial; it parses with encoding/xml at about 28 MB/s
-// (20 s for a million rows, per pass); past 16 MB of shared strings it
-// indexes them with a [][]uint of 40 bytes a string; and it reads every
-// other part of the zip into memory, whatever its declared size up to
-// UnzipSizeLimit (16 GB by default). This reader streams the sheet with a
-// bounded scanner, checks every part's declared size before inflating it,
-// and keeps the shared strings in a disk-backed table.
+// Why not excelize's Rows? Its Columns gives each cell's value as a string,
+// without its type or style, so a NIK typed as text cannot be told from
+// one stored as a number, nor a date from its serial; it parses with
+// encoding/xml (about 28 MB/s); past 16 MB of shared strings it indexes
+// them with a [][]uint of 40 bytes a string; and it reads every other part
+// of the zip into memory, whatever its declared size up to UnzipSizeLimit
+// (16 GB by default). On a million member rows (BenchmarkReadExcelize) it
+// takes about 57 s and 475 MB where this reader takes 5 s and 75 MB. This
+// reader streams the sheet with a bounded scanner, checks every part's
+// declared size before inflating it, and keeps the shared strings in a
+// disk-backed table.
 
 // Limits on the parts of an XLSX file.
 const (

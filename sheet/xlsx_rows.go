@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"strconv"
@@ -272,13 +273,17 @@ func (s *sheetRows) addNumber(b *rowBuilder, n, col, kind, style int, long bool)
 	if 0 <= style && style < len(s.b.styles) {
 		f = s.b.styles[style]
 	}
-	if kind == typeDate {
+	switch {
+	case kind == typeDate:
 		v, ok := dateSerial(string(raw), s.b.date1904)
 		if !ok {
 			b.addText(col, raw)
 			return nil
 		}
 		raw, f.date = strconv.AppendFloat(s.v[:0], v, 'f', -1, 64), true
+	case !isNumber(raw): // not what a numeric cell holds: keep it as text
+		b.addText(col, raw)
+		return nil
 	}
 	var date bool
 	s.num = s.num[:0]
@@ -290,6 +295,13 @@ func (s *sheetRows) addNumber(b *rowBuilder, n, col, kind, style int, long bool)
 	}
 	b.addNumber(col, s.num, raw, date)
 	return nil
+}
+
+// isNumber reports whether b is a number as XLSX stores one: "32.1",
+// "-5", "5.1030512019E+15".
+func isNumber(b []byte) bool {
+	_, err := strconv.ParseFloat(string(b), 64)
+	return err == nil && b[0] != '+' && b[len(b)-1] != '.' && !bytes.ContainsAny(b, "_xXpPiInN")
 }
 
 // refColumn returns the 0-based column of a cell reference such as "AB12",

@@ -34,6 +34,8 @@ func TestXLSXCells(t *testing.T) {
 		{"number with a text format that is no date", `<c r="B2" s="5"><v>12</v></c>`, Cell{Text: "12", Raw: "12", Number: true}},
 		{"zero-padded code", `<c r="B2" s="4"><v>5</v></c>`, Cell{Text: "0005", Raw: "5", Number: true}},
 		{"style out of range", `<c r="B2" s="99"><v>5</v></c>`, Cell{Text: "5", Raw: "5", Number: true}},
+		{"a numeric cell that holds no number", `<c r="B2"><v>5103-0512</v></c>`, Cell{Text: "5103-0512", Raw: "5103-0512"}},
+		{"a number Go reads but XLSX does not write", `<c r="B2"><v>0x1p4</v></c>`, Cell{Text: "0x1p4", Raw: "0x1p4"}},
 		{"shared string trimmed of NBSP and zero-width", `<c r="B2" t="s"><v>2</v></c>`, Cell{Text: "Ketut\u00A0Sugiartä", Raw: "Ketut\u00A0Sugiartä"}},
 		{"shared string with an entity", `<c r="B2" t="s"><v>4</v></c>`, Cell{Text: "A & B", Raw: "A & B"}},
 		{"inline string", `<c r="B2" t="inlineStr"><is><t xml:space="preserve">  Made  </t></is></c>`, Cell{Text: "Made", Raw: "Made"}},
@@ -337,9 +339,11 @@ func TestZipBombs(t *testing.T) {
 				code = tkm.EINVALID
 			}
 			wantError(t, err, code, tt.fieldCode, "file")
-			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+			alloc := after.TotalAlloc - before.TotalAlloc
+			if alloc > 4<<20 {
 				t.Errorf("allocated %d KB to refuse a %d KB file", alloc>>10, len(file)>>10)
 			}
+			t.Logf("a %d KB file declaring %d MB: refused with %d KB allocated", len(file)>>10, tt.p.declaredSize>>20, alloc>>10)
 		})
 	}
 }
@@ -435,5 +439,39 @@ func TestReplay(t *testing.T) {
 	wantError(t, err1, tkm.EINVALID, CodeCellTooLong, "row 700")
 	if err2 != err1 {
 		t.Errorf("second pass ends with %v, want %v", err2, err1)
+	}
+}
+
+// TestReplayOutlivesReader checks that a pass goes on after its Reader is
+// dropped without Close (which the cleanup of its files must not break)
+// and that the files are let go of afterwards.
+func TestReplayOutlivesReader(t *testing.T) {
+	var sd strings.Builder
+	for i := 1; i <= 40_000; i++ {
+		fmt.Fprintf(&sd, `<row r="%d"><c t="inlineStr"><is><t>%0250d</t></is></c></row>`, i, i)
+	}
+	rd, err := openBytes(testBook{sheetData: sd.String()}.bytes(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readAll(rd); err != nil {
+		t.Fatal(err)
+	}
+	if rd.cache.data.file == nil {
+		t.Fatal("the recorded rows are not in a file")
+	}
+	rs, err := rd.Rows()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd = nil
+	runtime.GC()
+	runtime.GC()
+	n := 0
+	for rs.Next() {
+		n++
+	}
+	if n != 40_000 || rs.Err() != nil {
+		t.Errorf("replayed %d rows, %v", n, rs.Err())
 	}
 }

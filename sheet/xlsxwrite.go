@@ -16,9 +16,9 @@ import (
 // then the sheet, row by row, straight into w. It is written by hand
 // rather than with excelize's StreamWriter because that one holds the whole
 // zip in a bytes.Buffer until the end (File.WriteTo calls WriteToBuffer):
-// for a million rows that is 200 MB of memory at peak and nothing sent to
-// the client for 18 s, where a proxy may give up. Here memory stays at a
-// few hundred kilobytes and the first bytes leave at once. The parts are
+// for a million rows (BenchmarkWriteExcelize) that is 300 MB at peak and
+// nothing sent to the client for 15 s, where a proxy may give up. Here
+// the rows go out as they come, in 2.8 s and 22 MB. The parts are
 // the minimal set Excel, LibreOffice and excelize open without complaint;
 // the tests read every file back with excelize.
 

@@ -219,3 +219,57 @@ func (s *AuthService) RevokeSession(ctx context.Context, id tkm.ID) error {
 		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditSessionEnd, Entity: "session", EntityID: id})
 	})
 }
+
+// Sign-ups allowed per address in a day.
+const maxSignUps = 5
+
+var _ tkm.Applicants = (*AuthService)(nil)
+
+// SignUp creates a group leader's account and logs them in. An address
+// may open only a few accounts a day.
+func (s *AuthService) SignUp(ctx context.Context, u *tkm.User, password string) (string, *tkm.Session, error) {
+	u.Role, u.Region, u.Disabled = tkm.RoleGroup, "", false
+	if err := s.checkSignUps(ctx); err != nil {
+		return "", nil, err
+	}
+	if err := errors.Join(u.Validate(s.db.Regions), tkm.ValidatePassword(password)); err != nil {
+		return "", nil, mergeFields(err)
+	}
+	hash, err := tkm.HashPassword(password)
+	if err != nil {
+		return "", nil, err
+	}
+	err = s.db.write(ctx, func(tx *Tx) error {
+		if err := insertUser(ctx, tx, u, hash); err != nil {
+			return err
+		}
+		return tx.audit(tkm.NewContextWithUser(ctx, u), &tkm.AuditEntry{Action: tkm.AuditRegister, Entity: "user", EntityID: u.ID,
+			Changes: changes(nil, u)})
+	})
+	if err != nil {
+		return "", nil, err
+	}
+	secret, sess, err := s.open(ctx, u, tkm.SessionCookie)
+	return secret, sess, err
+}
+
+// checkSignUps counts this attempt against its address, whatever becomes
+// of it, and refuses one too many.
+func (s *AuthService) checkSignUps(ctx context.Context) error {
+	var n int
+	key := "signup:" + tkm.OriginFromContext(ctx).IP
+	err := s.db.write(ctx, func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO login_failures (key, at) VALUES ($1, $2)`, key, tx.now); err != nil {
+			return err
+		}
+		return count(ctx, tx, &n, `SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2`, key, tx.now.Add(-24*time.Hour))
+	})
+	if err != nil {
+		return fmt.Errorf("sign up: %w", err)
+	}
+	if n > maxSignUps {
+		return tkm.Errorf(tkm.ERATELIMITED, "Terlalu banyak akun dibuat dari alamat ini hari ini. Coba lagi besok.",
+			"Too many accounts were made from this address today. Try again tomorrow.")
+	}
+	return nil
+}

@@ -31,10 +31,10 @@ func (s *CohortService) CreateCohort(ctx context.Context, c *tkm.Cohort) error {
 		c.CreatedAt, c.UpdatedAt = tx.now, tx.now
 		err := tx.QueryRowContext(ctx, `
 			INSERT INTO cohorts (year, tier, name, group_size_min, group_size_max, aid_amount,
-				member_age_min, member_age_max, equipment_share_pct, quotas, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+				member_age_min, member_age_max, equipment_share_pct, quotas, applications_open, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 			c.Year, c.Tier, c.Name, c.GroupSizeMin, c.GroupSizeMax, c.AidAmount,
-			c.MemberAgeMin, c.MemberAgeMax, c.EquipmentSharePct, string(quotas), c.CreatedAt, c.UpdatedAt,
+			c.MemberAgeMin, c.MemberAgeMax, c.EquipmentSharePct, string(quotas), c.ApplicationsOpen, c.CreatedAt, c.UpdatedAt,
 		).Scan(&c.ID)
 		if err != nil {
 			return fmt.Errorf("create cohort %q: %w", c.Name, err)
@@ -101,10 +101,10 @@ func (s *CohortService) UpdateCohort(ctx context.Context, id tkm.ID, u tkm.Cohor
 		_, err = tx.ExecContext(ctx, `
 			UPDATE cohorts SET year = $1, tier = $2, name = $3, group_size_min = $4, group_size_max = $5,
 				aid_amount = $6, member_age_min = $7, member_age_max = $8, equipment_share_pct = $9,
-				quotas = $10, updated_at = $11
-			WHERE id = $12`,
+				quotas = $10, applications_open = $11, updated_at = $12
+			WHERE id = $13`,
 			c.Year, c.Tier, c.Name, c.GroupSizeMin, c.GroupSizeMax, c.AidAmount, c.MemberAgeMin,
-			c.MemberAgeMax, c.EquipmentSharePct, string(quotas), c.UpdatedAt, c.ID)
+			c.MemberAgeMax, c.EquipmentSharePct, string(quotas), c.ApplicationsOpen, c.UpdatedAt, c.ID)
 		if err != nil {
 			return fmt.Errorf("update cohort %d: %w", id, err)
 		}
@@ -115,7 +115,7 @@ func (s *CohortService) UpdateCohort(ctx context.Context, id tkm.ID, u tkm.Cohor
 }
 
 const cohortColumns = `id, year, tier, name, group_size_min, group_size_max, aid_amount,
-	member_age_min, member_age_max, equipment_share_pct, quotas, created_at, updated_at`
+	member_age_min, member_age_max, equipment_share_pct, quotas, applications_open, created_at, updated_at`
 
 func findCohort(ctx context.Context, tx *Tx, id tkm.ID) (*tkm.Cohort, error) {
 	c, err := scanCohort(tx.QueryRowContext(ctx, `SELECT `+cohortColumns+` FROM cohorts WHERE id = $1`, id))
@@ -133,7 +133,7 @@ func scanCohort(row scanner) (*tkm.Cohort, error) {
 	var c tkm.Cohort
 	var quotas string
 	err := row.Scan(&c.ID, &c.Year, &c.Tier, &c.Name, &c.GroupSizeMin, &c.GroupSizeMax, &c.AidAmount,
-		&c.MemberAgeMin, &c.MemberAgeMax, &c.EquipmentSharePct, &quotas, &c.CreatedAt, &c.UpdatedAt)
+		&c.MemberAgeMin, &c.MemberAgeMax, &c.EquipmentSharePct, &quotas, &c.ApplicationsOpen, &c.CreatedAt, &c.UpdatedAt)
 	if err != nil {
 		return nil, err
 	}

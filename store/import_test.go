@@ -16,6 +16,7 @@ import (
 type textFile [][]string
 
 func (f textFile) Rows() (tkm.ImportRows, error) { return &textRows{f: f, i: -1}, nil }
+func (f textFile) Close() error                  { return nil }
 
 type textRows struct {
 	f textFile
