@@ -62,3 +62,22 @@ func LoadBAST(ctx context.Context, aids AidService, groups GroupService, cohorts
 	}
 	return BASTData{Aid: a, Group: g, Cohort: c, RegionName: RegionPath(regions, g.RegionCode)}, nil
 }
+
+// PublicGroupPath is the address of a group's public page.
+func PublicGroupPath(id ID) string { return "/usaha/" + id.String() }
+
+// ExpoDocument is what an expo's printed documents show: the report for
+// the ministry (with sales) and the catalogue for visitors (with a QR code
+// per booth leading to the group's public page at BaseURL).
+type ExpoDocument struct {
+	Report  *ExpoReport
+	Groups  []*PublicGroup // the exhibitors as the public sees them, by booth
+	Regions Regions
+	BaseURL string // e.g. https://tkm.kemnaker.go.id
+}
+
+// ExpoDocuments renders an expo's documents.
+type ExpoDocuments interface {
+	ExpoReportPDF(w io.Writer, d ExpoDocument) error
+	ExpoCataloguePDF(w io.Writer, d ExpoDocument) error
+}
