@@ -33,6 +33,7 @@ type API struct {
 	Exports   tkm.ExportService
 	Sheets    tkm.Spreadsheets
 	Expos     tkm.ExpoService
+	Stats     tkm.StatsService
 	// Photos checks an uploaded image and makes its thumbnail; Attachments
 	// checks a report's attachment (a PDF or an image). See package media.
 	Photos      func(io.Reader) (*tkm.File, error)
@@ -167,6 +168,9 @@ func (a *API) routes() []route {
 		{method: "GET", path: "/api/v1/expos/{id}/report", action: tkm.ReadRegistry,
 			summary: "An expo's figures (exhibitors by province, products, sales); ?format=xlsx for a spreadsheet",
 			query:   []param{{"format", "xlsx, or empty for JSON"}}, resp: tkm.ExpoReport{}, handle: a.expoReport},
+
+		{method: "GET", path: "/api/v1/stats", action: tkm.ReadRegistry, summary: "The programme's figures for your scope",
+			query: statsQuery, resp: tkm.Stats{}, handle: a.stats},
 
 		{method: "GET", path: "/api/v1/users", action: tkm.AssignMentors, summary: "List users (mentors only, for officers who assign them)",
 			query: []param{{"role", "only users of this role"}}, resp: userList{}, handle: a.listUsers},

@@ -103,7 +103,7 @@ func newTestAPI(db *store.DB) *API {
 		Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
 		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile, Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db),
-		Exports: store.NewExportService(db), Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db),
+		Exports: store.NewExportService(db), Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db), Stats: store.NewStatsService(db),
 		Regions: db.Regions, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Version: "test"}
 }
 

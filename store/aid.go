@@ -36,7 +36,7 @@ func (s *AidService) CreateAid(ctx context.Context, groupID tkm.ID, a *tkm.Aid) 
 			return err
 		}
 		a.GroupID = g.ID
-		if err := insertAid(ctx, tx, a); err != nil {
+		if err := tracked(ctx, tx, g.ID, func() error { return insertAid(ctx, tx, a) }); err != nil {
 			return err
 		}
 		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditAid, Entity: "aid", EntityID: a.ID, GroupID: g.ID,

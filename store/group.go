@@ -44,6 +44,9 @@ func (s *GroupService) CreateGroup(ctx context.Context, g *tkm.Group) ([]tkm.War
 		if err := insertGroup(ctx, tx, g); err != nil {
 			return err
 		}
+		if err := addStats(ctx, tx, g.ID); err != nil {
+			return err
+		}
 		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditGroupCreate, Entity: "group", EntityID: g.ID,
 			GroupID: g.ID, Changes: changes(nil, g), Note: fmt.Sprintf("%d anggota", len(g.Members)),
 			NIKs: niksOf(g.Members)})

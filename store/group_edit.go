@@ -35,7 +35,7 @@ func (s *GroupService) UpdateGroup(ctx context.Context, id tkm.ID, u tkm.GroupUp
 				return err
 			}
 		}
-		if err := updateGroup(ctx, tx, g); err != nil {
+		if err := tracked(ctx, tx, g.ID, func() error { return updateGroup(ctx, tx, g) }); err != nil {
 			return err
 		}
 		if g.Members, err = findMembers(ctx, tx, g.ID); err != nil {
@@ -116,6 +116,9 @@ func deleteGroup(ctx context.Context, tx *Tx, g *tkm.Group) error {
 	}
 	members, err := findMembers(ctx, tx, g.ID)
 	if err != nil {
+		return err
+	}
+	if err := subStats(ctx, tx, g.ID); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM members WHERE group_id = $1`, g.ID); err != nil {

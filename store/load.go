@@ -43,7 +43,10 @@ func (db *DB) Load(ctx context.Context, cohorts []*tkm.Cohort, groups func(cohor
 	if err != nil {
 		return n, fmt.Errorf("load: %w", err)
 	}
-	return n, s.commit(ctx)
+	if err := s.commit(ctx); err != nil {
+		return n, err
+	}
+	return n, db.Recount(ctx)
 }
 
 type loader struct {

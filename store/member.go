@@ -187,10 +187,13 @@ func (s *GroupService) CreateMember(ctx context.Context, groupID tkm.ID, m *tkm.
 			return err
 		}
 		m.GroupID = g.ID
-		if err := insertMember(ctx, tx, m); err != nil {
-			return err
-		}
-		if err := touchGroup(ctx, tx, g.ID, 1); err != nil {
+		err = tracked(ctx, tx, g.ID, func() error {
+			if err := insertMember(ctx, tx, m); err != nil {
+				return err
+			}
+			return touchGroup(ctx, tx, g.ID, 1)
+		})
+		if err != nil {
 			return err
 		}
 		return tx.audit(ctx, memberAudit(tx, tkm.AuditMemberCreate, nil, m))
@@ -226,7 +229,7 @@ func (s *GroupService) UpdateMember(ctx context.Context, groupID, id tkm.ID, u t
 				return err
 			}
 		}
-		if err := updateMember(ctx, tx, m); err != nil {
+		if err := tracked(ctx, tx, g.ID, func() error { return updateMember(ctx, tx, m) }); err != nil {
 			return err
 		}
 		return tx.audit(ctx, memberAudit(tx, tkm.AuditMemberUpdate, &old, m))
@@ -268,10 +271,13 @@ func (s *GroupService) DeleteMember(ctx context.Context, groupID, id tkm.ID) err
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM members WHERE id = $1`, id); err != nil {
-			return fmt.Errorf("delete member %d: %w", id, err)
-		}
-		if err := touchGroup(ctx, tx, g.ID, -1); err != nil {
+		err = tracked(ctx, tx, g.ID, func() error {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM members WHERE id = $1`, id); err != nil {
+				return fmt.Errorf("delete member %d: %w", id, err)
+			}
+			return touchGroup(ctx, tx, g.ID, -1)
+		})
+		if err != nil {
 			return err
 		}
 		return tx.audit(ctx, memberAudit(tx, tkm.AuditMemberDelete, m, nil))

@@ -29,6 +29,10 @@ func (s *ReportService) CreateReport(ctx context.Context, groupID tkm.ID, r *tkm
 			return err
 		}
 		r.GroupID, r.CreatedBy, r.CreatedAt, r.Photos = g.ID, tkm.UserFromContext(ctx).ID, tx.now, []*tkm.File{}
+		d, err := trackStats(ctx, tx, g.ID)
+		if err != nil {
+			return err
+		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO reports (group_id, period, revenue, production, active_members, new_workers,
 			notes, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, r.GroupID, r.Period,
 			r.Revenue, r.Production, r.ActiveMembers, r.NewWorkers, r.Notes, r.CreatedBy, r.CreatedAt).Scan(&r.ID)
@@ -40,6 +44,9 @@ func (s *ReportService) CreateReport(ctx context.Context, groupID tkm.ID, r *tkm
 			return e
 		} else if err != nil {
 			return fmt.Errorf("insert report: %w", err)
+		}
+		if err := d.done(ctx, tx); err != nil {
+			return err
 		}
 		return tx.audit(ctx, &tkm.AuditEntry{Action: tkm.AuditReport, Entity: "report", EntityID: r.ID, GroupID: g.ID,
 			Changes: changes(nil, r)})

@@ -99,7 +99,7 @@ func transition(ctx context.Context, tx *Tx, groupID tkm.ID, req tkm.TransitionR
 		return nil, gatesError(unmet)
 	}
 	from := g.Stage
-	if err := moveGroup(ctx, tx, g, req.To); err != nil {
+	if err := tracked(ctx, tx, g.ID, func() error { return moveGroup(ctx, tx, g, req.To) }); err != nil {
 		return nil, err
 	}
 	if err := recordTransition(ctx, tx, g, from, req, gates); err != nil {

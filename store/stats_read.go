@@ -1,0 +1,206 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"tkm"
+)
+
+// StatsService gives the statistics of the caller's scope.
+type StatsService struct{ db *DB }
+
+// NewStatsService returns the statistics service of db.
+func NewStatsService(db *DB) *StatsService { return &StatsService{db: db} }
+
+var _ tkm.StatsService = (*StatsService)(nil)
+
+type cohortInfo struct {
+	year int
+	aid  int64
+}
+
+// Stats gives the figures. National and regional scopes read the counters
+// (a regional scope is whole regencies); a mentor's or a leader's few
+// groups are counted on the spot.
+func (s *StatsService) Stats(ctx context.Context, f tkm.StatsFilter) (*tkm.Stats, error) {
+	if err := tkm.Authorize(ctx, tkm.ReadRegistry); err != nil {
+		return nil, err
+	}
+	scope := tkm.ScopeOf(tkm.UserFromContext(ctx))
+	st := emptyStats()
+	err := s.db.read(ctx, func(tx *Tx) error {
+		cohorts, err := cohortInfos(ctx, tx)
+		if err != nil {
+			return err
+		}
+		set, err := s.counts(ctx, tx, scope)
+		if err != nil {
+			return err
+		}
+		sumCounts(st, set, cohorts, f, scope)
+		return exhibitorsByProvince(ctx, tx, st, scope, f)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	return st, nil
+}
+
+func emptyStats() *tkm.Stats {
+	return &tkm.Stats{
+		Groups:   tkm.GroupStats{ByStage: map[tkm.Stage]int{}, ByProvince: map[string]int{}, ByYear: map[int]int{}},
+		Members:  tkm.MemberStats{AgeBands: map[string]int{"<25": 0, "25-34": 0, "35-44": 0, "45+": 0}},
+		Outcomes: tkm.OutcomeStats{ByPeriod: []tkm.PeriodOutcomes{}},
+		Expos:    tkm.ExpoStats{ExhibitorsByProvince: map[string]int{}},
+	}
+}
+
+func cohortInfos(ctx context.Context, tx *Tx) (map[tkm.ID]cohortInfo, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, year, aid_amount FROM cohorts`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[tkm.ID]cohortInfo{}
+	for rows.Next() {
+		var id tkm.ID
+		var c cohortInfo
+		if err := rows.Scan(&id, &c.year, &c.aid); err != nil {
+			return nil, err
+		}
+		out[id] = c
+	}
+	return out, rows.Err()
+}
+
+// counts reads the counters, or counts a small scope on the spot.
+func (s *StatsService) counts(ctx context.Context, tx *Tx, scope tkm.Scope) (*statSet, error) {
+	if !scope.All && scope.Region == "" {
+		var a args
+		return countStats(ctx, tx, scopeCondition(scope, &a), a)
+	}
+	set := newStatSet()
+	if err := readGroupCounters(ctx, tx, set); err != nil {
+		return nil, err
+	}
+	return set, readOutcomeCounters(ctx, tx, set)
+}
+
+func readGroupCounters(ctx context.Context, tx *Tx, set *statSet) error {
+	rows, err := tx.QueryContext(ctx, `SELECT cohort_id, regency, stage, groups, members, female, age_under_25, age_25_34,
+		age_35_44, age_45_up, aid_disbursed FROM stat_groups WHERE groups <> 0`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k statKey
+		var r statRow
+		if err := rows.Scan(&k.cohort, &k.regency, &k.stage, &r.groups, &r.members, &r.female,
+			&r.bands[0], &r.bands[1], &r.bands[2], &r.bands[3], &r.aid); err != nil {
+			return err
+		}
+		set.groups[k] = &r
+	}
+	return rows.Err()
+}
+
+func readOutcomeCounters(ctx context.Context, tx *Tx, set *statSet) error {
+	rows, err := tx.QueryContext(ctx, `SELECT cohort_id, regency, period, reports, new_workers, revenue FROM stat_outcomes WHERE reports <> 0`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k outcomeKey
+		var o outcomeRow
+		if err := rows.Scan(&k.cohort, &k.regency, &k.period, &o.reports, &o.workers, &o.revenue); err != nil {
+			return err
+		}
+		set.outcomes[k] = &o
+	}
+	return rows.Err()
+}
+
+// budgeted are the stages whose groups the aid budget counts.
+var budgeted = map[tkm.Stage]bool{tkm.StageApproved: true, tkm.StageTrained: true, tkm.StageAided: true,
+	tkm.StageInstitutional: true, tkm.StageGraduated: true}
+
+// keep reports whether a counter belongs in the figures asked for.
+func keep(cohort tkm.ID, reg string, c cohortInfo, f tkm.StatsFilter, scope tkm.Scope) bool {
+	return (f.Year == 0 || c.year == f.Year) && (f.CohortID == 0 || cohort == f.CohortID) &&
+		(f.Province == "" || tkm.ProvinceOf(reg) == f.Province) && tkm.WithinRegion(reg, scope.Region)
+}
+
+// sumCounts adds up the counters that match the filter.
+func sumCounts(st *tkm.Stats, set *statSet, cohorts map[tkm.ID]cohortInfo, f tkm.StatsFilter, scope tkm.Scope) {
+	bands := []string{"<25", "25-34", "35-44", "45+"}
+	for k, r := range set.groups {
+		c := cohorts[k.cohort]
+		if !keep(k.cohort, k.regency, c, f, scope) || r.groups == 0 {
+			continue
+		}
+		n := int(r.groups)
+		st.Groups.Total += n
+		st.Groups.ByStage[k.stage] += n
+		st.Groups.ByProvince[tkm.ProvinceOf(k.regency)] += n
+		st.Groups.ByYear[c.year] += n
+		st.Members.Total += int(r.members)
+		st.Members.Female += int(r.female)
+		st.Members.Male += int(r.members - r.female)
+		for i, b := range bands {
+			st.Members.AgeBands[b] += int(r.bands[i])
+		}
+		st.Aid.Disbursed += r.aid
+		if budgeted[k.stage] {
+			st.Aid.Budget += r.groups * c.aid
+		}
+	}
+	periods := map[string]*tkm.PeriodOutcomes{}
+	for k, o := range set.outcomes {
+		if !keep(k.cohort, k.regency, cohorts[k.cohort], f, scope) {
+			continue
+		}
+		p := periods[k.period]
+		if p == nil {
+			p = &tkm.PeriodOutcomes{Period: k.period}
+			periods[k.period] = p
+		}
+		p.NewWorkers += int(o.workers)
+		p.Revenue += o.revenue
+		st.Outcomes.NewWorkers += int(o.workers)
+		st.Outcomes.Revenue += o.revenue
+	}
+	st.Outcomes.ByPeriod = sortedPeriods(periods)
+}
+
+// exhibitorsByProvince counts the groups that exhibited, by province.
+func exhibitorsByProvince(ctx context.Context, tx *Tx, st *tkm.Stats, scope tkm.Scope, f tkm.StatsFilter) error {
+	var a args
+	conds := []string{scopeCondition(scope, &a)}
+	if f.CohortID != 0 {
+		conds = append(conds, "g.cohort_id = "+a.add(f.CohortID))
+	}
+	if f.Year != 0 {
+		conds = append(conds, "g.cohort_id IN (SELECT id FROM cohorts WHERE year = "+a.add(f.Year)+")")
+	}
+	if f.Province != "" {
+		conds = append(conds, "g.province_code = "+a.add(f.Province))
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT g.province_code, COUNT(DISTINCT g.id) FROM exhibitors x JOIN groups g ON g.id = x.group_id
+		WHERE `+where(conds)+` GROUP BY g.province_code`, a...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p string
+		var n int
+		if err := rows.Scan(&p, &n); err != nil {
+			return err
+		}
+		st.Expos.ExhibitorsByProvince[p] = n
+	}
+	return rows.Err()
+}

@@ -1,0 +1,166 @@
+package store_test
+
+import (
+	"context"
+	"iter"
+	"testing"
+
+	"tkm"
+	"tkm/demo"
+	"tkm/store"
+	"tkm/store/storetest"
+)
+
+// TestStatsEqualRecount changes the registry every way it can change and
+// checks after each step that the counters equal a recount.
+func TestStatsEqualRecount(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		w := newWF(t, db)
+		check := func(step string) {
+			t.Helper()
+			if err := db.CheckCounters(context.Background()); err != nil {
+				t.Fatalf("after %s: %v", step, err)
+			}
+		}
+		c := storetest.Cohort(t, db, 2019)
+		g := storetest.Group(c.ID, "51.03.05", 10, 1)
+		h := storetest.Group(c.ID, "31.71.01", 10, 11)
+		for _, x := range []*tkm.Group{g, h} {
+			if _, err := w.groups.CreateGroup(w.ctx, x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check("create")
+		m := storetest.Member("51.03.05", 300)
+		m.Sex = tkm.SexFemale
+		m.NIK = storetest.NIK("51.03.05", m.BirthDate, m.Sex, 300)
+		must(t, func() error { _, err := w.groups.CreateMember(w.ctx, g.ID, m); return err }())
+		check("add a member")
+		region := "51.71.01"
+		must(t, func() error {
+			_, _, err := w.groups.UpdateGroup(w.ctx, g.ID, tkm.GroupUpdate{RegionCode: &region})
+			return err
+		}())
+		check("move a group to another regency")
+		must(t, w.groups.DeleteMember(w.ctx, g.ID, m.ID))
+		check("remove a member")
+		for _, s := range []tkm.Stage{tkm.StageVerified, tkm.StageApproved} {
+			w.move(g, s)
+		}
+		check("transitions")
+		w.giveAid(g, "BAST-9", 20_000_000)
+		check("aid")
+		must(t, w.reports.CreateReport(w.ctx, g.ID, &tkm.Report{Period: "2019-11", Revenue: 1_500_000, ActiveMembers: 10, NewWorkers: 2}))
+		check("a report")
+		must(t, w.groups.DeleteGroup(w.ctx, h.ID))
+		check("delete a group")
+		res, _ := runImport(t, db, w.ctx, importFile([]string{"A", "B"}, "52.01.01", 5000), tkm.ImportOptions{CohortID: c.ID})
+		if res.GroupsCreated != 2 {
+			t.Fatalf("import: %+v", res)
+		}
+		check("import")
+	})
+}
+
+// TestStatsFigures loads known demo data (800 groups for 2018 and 1,600
+// for 2019 across the provinces), works out every figure from the groups
+// themselves, and checks the statistics give exactly those.
+func TestStatsFigures(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		_, ctx := storetest.User(t, db, tkm.RoleMinistry, "")
+		gen := demo.New(11, db.Regions)
+		want := expectation{stages: map[tkm.Stage]int{}, provinces: map[string]int{}, years: map[int]int{}, bali: map[tkm.Stage]int{}}
+		cohorts := gen.Cohorts(2400)
+		groups := func(ids []tkm.ID) iter.Seq[*tkm.Group] {
+			years := map[tkm.ID]int{}
+			for i, c := range cohorts {
+				years[ids[i]] = c.Year
+			}
+			return func(yield func(*tkm.Group) bool) {
+				for g := range gen.Groups(2400, ids) {
+					want.note(g, years[g.CohortID])
+					if !yield(g) {
+						return
+					}
+				}
+			}
+		}
+		if _, err := db.Load(ctx, cohorts, groups, nil); err != nil {
+			t.Fatal(err)
+		}
+		st, err := store.NewStatsService(db).Stats(ctx, tkm.StatsFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Groups.Total != 2400 || st.Groups.ByYear[2018] != 800 || st.Groups.ByYear[2019] != 1600 {
+			t.Fatalf("groups %d, by year %v", st.Groups.Total, st.Groups.ByYear)
+		}
+		want.check(t, st)
+		_, bali := storetest.User(t, db, tkm.RoleRegional, "51")
+		bst, err := store.NewStatsService(db).Stats(bali, tkm.StatsFilter{Year: 2019})
+		if err != nil || bst.Groups.Total != want.bali2019 || len(bst.Groups.ByProvince) != 1 {
+			t.Fatalf("Bali 2019: %d groups (want %d), provinces %v, %v", bst.Groups.Total, want.bali2019, bst.Groups.ByProvince, err)
+		}
+		for s, n := range want.bali {
+			if bst.Groups.ByStage[s] != n {
+				t.Errorf("Bali 2019 at %s: %d, want %d", s, bst.Groups.ByStage[s], n)
+			}
+		}
+		if err := db.CheckCounters(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// expectation is every figure, worked out from the generated groups.
+type expectation struct {
+	stages         map[tkm.Stage]int
+	provinces      map[string]int
+	years          map[int]int
+	members, women int
+	bali           map[tkm.Stage]int
+	bali2019       int
+}
+
+func (e *expectation) note(g *tkm.Group, year int) {
+	e.stages[g.Stage]++
+	e.provinces[tkm.ProvinceOf(g.RegionCode)]++
+	e.years[year]++
+	e.members += len(g.Members)
+	for _, m := range g.Members {
+		if m.Sex == tkm.SexFemale {
+			e.women++
+		}
+	}
+	if year == 2019 && tkm.ProvinceOf(g.RegionCode) == "51" {
+		e.bali[g.Stage]++
+		e.bali2019++
+	}
+}
+
+func (e *expectation) check(t *testing.T, st *tkm.Stats) {
+	t.Helper()
+	for s, n := range e.stages {
+		if st.Groups.ByStage[s] != n {
+			t.Errorf("stage %s: %d, want %d", s, st.Groups.ByStage[s], n)
+		}
+	}
+	for p, n := range e.provinces {
+		if st.Groups.ByProvince[p] != n {
+			t.Errorf("province %s: %d, want %d", p, st.Groups.ByProvince[p], n)
+		}
+	}
+	if len(st.Groups.ByProvince) != 38 {
+		t.Errorf("%d provinces, want 38", len(st.Groups.ByProvince))
+	}
+	if st.Members.Total != e.members || st.Members.Female != e.women || st.Members.Male != e.members-e.women {
+		t.Errorf("members %+v, want %d of which %d women", st.Members, e.members, e.women)
+	}
+	bands := 0
+	for _, n := range st.Members.AgeBands {
+		bands += n
+	}
+	if bands != e.members {
+		t.Errorf("age bands hold %d members, want %d", bands, e.members)
+	}
+}
