@@ -19,7 +19,7 @@ import (
 type BASTData = tkm.BASTData
 
 // Documents renders tkm's official documents as PDF; it is the
-// tkm.Documents the HTTP layer is given.
+// tkm.Documents and tkm.ExpoDocuments the HTTP layer is given.
 type Documents struct{}
 
 var _ tkm.Documents = Documents{}

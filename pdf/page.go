@@ -3,6 +3,7 @@ package pdf
 import (
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -43,8 +44,9 @@ type meta struct {
 // doc is one document being drawn: an A4 page set up as tkm's official
 // documents are. Its methods take UTF-8 text and encode it for the fonts.
 type doc struct {
-	pdf *fpdf.Fpdf
-	ref string
+	pdf    *fpdf.Fpdf
+	ref    string
+	images int // images drawn so far
 }
 
 // newDoc starts a document with its metadata set and its first page open.
@@ -196,4 +198,33 @@ func (d *doc) footer(i, n int) {
 	d.pdf.CellFormat(half, 4, ref, "", 0, "L", false, 0, "")
 	page := "Halaman " + strconv.Itoa(i) + " dari " + strconv.Itoa(n)
 	d.pdf.CellFormat(half, 4, page, "", 0, "R", false, 0, "")
+}
+
+// section writes a bold heading ("A. Ringkasan") on the page where the
+// next at millimetres of what it heads fit too, so it never ends a page.
+func (d *doc) section(text string, next float64) {
+	d.keep(lineH + 1 + next)
+	d.font("B", bodyPt)
+	d.pdf.MultiCell(0, lineH, winAnsi(text), "", "L", false)
+	d.gap(1)
+}
+
+// ellipsis ends text that was cut ("…" in Windows-1252).
+const ellipsis = "\x85"
+
+// clip returns text cut to the first n lines it wraps to in width w in the
+// current font, the last line ending in "…" when something was cut, so a
+// long name or story takes a known room.
+func (d *doc) clip(text string, w float64, n int) string {
+	ls := d.lines(text, w)
+	if len(ls) <= max(n, 1) {
+		return text
+	}
+	ls = ls[:max(n, 1)]
+	last := strings.TrimRight(ls[len(ls)-1], " ")
+	for last != "" && d.pdf.GetStringWidth(last+ellipsis) > w-2*d.pdf.GetCellMargin() {
+		last = strings.TrimRight(last[:len(last)-1], " ")
+	}
+	ls[len(ls)-1] = last + ellipsis
+	return fromWinAnsi(strings.Join(ls, " "))
 }

@@ -20,31 +20,39 @@ type signature struct {
 }
 
 // signatures draws blocks side by side in equal columns, with a dated line
-// ("Badung, 19 November 2019") above the last one. The whole set stays on
-// one page.
+// ("Badung, 19 November 2019") above the last one. A lone block takes the
+// right half of the page, where an Indonesian letter is signed. The whole
+// set stays on one page.
 func (d *doc) signatures(dated string, blocks ...signature) {
 	if len(blocks) == 0 {
 		return
 	}
 	d.keep(d.signaturesHeight(blocks))
-	colW := d.width() / float64(len(blocks))
+	colW := d.signColW(blocks)
+	left := marginX + d.width() - colW*float64(len(blocks))
 	y := d.pdf.GetY()
 	d.font("", bodyPt)
-	d.pdf.SetXY(marginX+colW*float64(len(blocks)-1), y)
+	d.pdf.SetXY(left+colW*float64(len(blocks)-1), y)
 	d.pdf.CellFormat(colW, lineH, winAnsi(dated), "", 0, "C", false, 0, "")
 	y += lineH
 	rows := d.overRows(blocks, colW)
 	bottom := y
 	for i, b := range blocks {
-		bottom = max(bottom, d.signature(b, marginX+colW*float64(i), y, colW, rows))
+		bottom = max(bottom, d.signature(b, left+colW*float64(i), y, colW, rows))
 	}
 	d.pdf.SetXY(marginX, bottom)
+}
+
+// signColW is the width of each signature block's column: the page
+// shared among the blocks, but never more than half of it.
+func (d *doc) signColW(blocks []signature) float64 {
+	return d.width() / float64(max(len(blocks), 2))
 }
 
 // signaturesHeight is the height of a set of signature blocks: the dated
 // line, the lines over the space, the space and a line for the name.
 func (d *doc) signaturesHeight(blocks []signature) float64 {
-	rows := d.overRows(blocks, d.width()/float64(len(blocks)))
+	rows := d.overRows(blocks, d.signColW(blocks))
 	return float64(rows+2)*lineH + signSpace
 }
 

@@ -5,6 +5,7 @@ const (
 	tablePt    = 9.0
 	tableLineH = 4.2 // line height inside a cell
 	tablePad   = 0.8 // space above and below the text of a cell
+	tableGap   = 2.0 // space after a table
 )
 
 // column is one column of a table: its heading, its width in millimetres
@@ -48,7 +49,8 @@ type laidRow struct {
 
 // table draws t from the current position. A row that does not fit on the
 // page moves to the next one, under a repeated heading row; the heading
-// never stays alone at the foot of a page.
+// never stays alone at the foot of a page, nor a total row at the head of
+// one.
 func (d *doc) table(t table) {
 	head := d.layout(t.cols, row{cells: titles(t.cols), bold: true})
 	for i := range head.cells {
@@ -61,15 +63,35 @@ func (d *doc) table(t table) {
 	}
 	d.keep(need)
 	d.drawRow(head)
-	for _, r := range t.rows {
+	for i, r := range t.rows {
 		lr := d.layout(t.cols, r)
-		if d.room() < lr.height {
+		if d.room() < lr.height+d.totalAfter(t, i) {
 			d.pdf.AddPage()
 			d.drawRow(head)
 		}
 		d.drawRow(lr)
 	}
-	d.gap(2)
+	d.gap(tableGap)
+}
+
+// totalAfter is the height of t's total row when it follows row i, so
+// that the last row goes with it and a total never stands alone under a
+// repeated heading; otherwise 0.
+func (d *doc) totalAfter(t table, i int) float64 {
+	if i != len(t.rows)-2 || t.rows[i+1].span <= 1 {
+		return 0
+	}
+	return d.layout(t.cols, t.rows[i+1]).height
+}
+
+// tableHeight is the height table takes when it fits on the page: its
+// heading, its rows and the space after it.
+func (d *doc) tableHeight(t table) float64 {
+	h := d.layout(t.cols, row{cells: titles(t.cols), bold: true}).height + tableGap
+	for _, r := range t.rows {
+		h += d.layout(t.cols, r).height
+	}
+	return h
 }
 
 // titles returns the headings of cols.

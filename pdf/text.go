@@ -52,3 +52,14 @@ func plain(s string) string {
 		return r
 	}, strings.ToValidUTF8(s, "?"))
 }
+
+// fromWinAnsi turns Windows-1252 bytes, as winAnsi makes them, back into
+// UTF-8 text.
+func fromWinAnsi(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		b.WriteRune(charmap.Windows1252.DecodeByte(s[i]))
+	}
+	return b.String()
+}

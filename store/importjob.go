@@ -119,7 +119,12 @@ func (s *ImportJobService) ImportJobFile(ctx context.Context, id tkm.ID) (string
 	err := s.db.read(ctx, func(tx *Tx) error {
 		return tx.QueryRowContext(ctx, `SELECT file_name, data FROM imports WHERE id = $1`, id).Scan(&name, &data)
 	})
-	return name, data, err
+	if err != nil {
+		return "", nil, err
+	}
+	// The file holds the NIKs the officer uploaded: handing it back is an export.
+	return name, data, s.db.auditAlone(ctx, &tkm.AuditEntry{Action: tkm.AuditExport, Entity: "import", EntityID: id,
+		Note: "berkas impor " + name})
 }
 
 // ClaimImportJob takes the oldest queued job for this worker, or returns nil.

@@ -135,6 +135,7 @@ func TestFoldKeepsPages(t *testing.T) {
 			"/pengguna/" + uid + "/sandi", "/akun", "/audit?group=x", "/audit?action=group.create", "/audit?action=nik.view&until=2000-01-01",
 			"/data-pribadi"} // no page whose log a reveal above changes between the rounds
 		paths = append(paths, w...)
+		paths = append(paths, importPaths(t, db, ministry, c.ID)...)
 		for _, lang := range languages {
 			for _, b := range []*browser{s.as(admin), mentor} {
 				b.jar[langCookie] = &http.Cookie{Name: langCookie, Value: lang}

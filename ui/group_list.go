@@ -21,7 +21,9 @@ type groupListView struct {
 	Provinces   []option
 	Stages      []option
 	Groups      []groupRow
-	Next        string // the next page's address; empty on the last page
+	Next        string         // the next page's address; empty on the last page
+	Downloads   []download     // the whole list as files, for roles that may export
+	NIKForm     *nikExportForm // the members with full NIKs, for roles that may also read them
 	cohorts     map[tkm.ID]string
 }
 
@@ -72,8 +74,7 @@ func (f listFilter) values() url.Values {
 // shows the problem above an empty list, never an error page.
 func (h *Handler) groupList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	v := &groupListView{base: h.base(w, r), Filter: listFilter{Cohort: q.Get("cohort"),
-		Province: q.Get("province"), Stage: q.Get("stage"), Q: q.Get("q"), Limit: q.Get("limit")}}
+	v := &groupListView{base: h.base(w, r), Filter: filterOf(q)}
 	v.CanWrite = tkm.Can(v.User, tkm.WriteGroup)
 	v.Stages = stageOptions(v.en())
 	if v.CanMove = tkm.Can(v.User, tkm.MoveGroup); v.CanMove {
@@ -88,6 +89,12 @@ func (h *Handler) groupList(w http.ResponseWriter, r *http.Request) error {
 		return h.listFailed(w, r, v, err)
 	}
 	v.Groups = v.rows(page.Items, h.Regions)
+	if tkm.Can(v.User, tkm.Export) {
+		v.Downloads = v.downloads()
+		if tkm.Can(v.User, tkm.ReadNIK) {
+			v.NIKForm = nikForm(v.Filter, nil)
+		}
+	}
 	if page.NextCursor != "" {
 		next := v.Filter.values()
 		next.Set("cursor", page.NextCursor)

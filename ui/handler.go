@@ -22,6 +22,10 @@ func (h *Handler) private(fn handlerFunc) http.Handler { return h.adapt(maxBody,
 // may read a body as large as an upload.
 func (h *Handler) uploading(fn handlerFunc) http.Handler { return h.adapt(maxUploadBody, loggedIn(fn)) }
 
+// importing adapts the page that takes an import file: it needs a
+// logged-in user and may read a body as large as the file and its form.
+func (h *Handler) importing(fn handlerFunc) http.Handler { return h.adapt(maxImportBody, loggedIn(fn)) }
+
 // adapt caps the body at limit bytes and shows the error fn returns.
 func (h *Handler) adapt(limit int64, fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

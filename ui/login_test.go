@@ -195,9 +195,9 @@ func TestSessionCookieSecure(t *testing.T) {
 func TestNavigation(t *testing.T) {
 	s := newSite(t, storetest.Open(t, storetest.SQLiteDSN(t)))
 	for role, want := range map[tkm.Role]string{
-		tkm.RoleAdmin:    "/kelompok /angkatan /pelatihan /pengguna /audit /data-pribadi /akun",
-		tkm.RoleMinistry: "/kelompok /angkatan /pelatihan /data-pribadi /akun",
-		tkm.RoleRegional: "/kelompok /angkatan /pelatihan /akun",
+		tkm.RoleAdmin:    "/kelompok /angkatan /pelatihan /impor /pengguna /audit /data-pribadi /akun",
+		tkm.RoleMinistry: "/kelompok /angkatan /pelatihan /impor /data-pribadi /akun",
+		tkm.RoleRegional: "/kelompok /angkatan /pelatihan /impor /akun",
 		tkm.RoleMentor:   "/kelompok /angkatan /pelatihan /akun",
 		tkm.RoleAuditor:  "/kelompok /angkatan /pelatihan /audit /data-pribadi /akun",
 		tkm.RoleGroup:    "/kelompok /angkatan /pelatihan /akun",

@@ -72,16 +72,17 @@ type base struct {
 	Errors  *formErrors // the error summary, nil when the page has none
 	Notice  *notice     // a message left by the previous request
 	Version string
+	Refresh int // seconds after which the page reloads itself (a job in progress); 0 never
 }
 
 // menu is the navigation: a section shows only to a role that may use it.
 type menu struct {
-	Registry, Users, Audit, Person, Account bool
+	Registry, Imports, Users, Audit, Person, Account bool
 }
 
 // menuOf works out the navigation of u (nil: nobody logged in).
 func menuOf(u *tkm.User) menu {
-	return menu{Registry: tkm.Can(u, tkm.ReadRegistry), Users: tkm.Can(u, tkm.ManageUsers),
+	return menu{Registry: tkm.Can(u, tkm.ReadRegistry), Imports: tkm.Can(u, tkm.ImportGroups), Users: tkm.Can(u, tkm.ManageUsers),
 		Audit: tkm.Can(u, tkm.ReadAudit), Person: tkm.Can(u, tkm.ReportPerson), Account: tkm.Can(u, tkm.UseAccount)}
 }
 

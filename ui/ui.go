@@ -52,6 +52,12 @@ type Handler struct {
 	Photos      func(io.Reader) (*tkm.File, error)
 	Attachments func(io.Reader) (*tkm.File, error)
 
+	// Spreadsheets in and out: import jobs run by the server's worker,
+	// streamed exports, and the CSV and XLSX files (see package sheet).
+	Imports tkm.ImportJobService
+	Exports tkm.ExportService
+	Sheets  tkm.Spreadsheets
+
 	views  *views
 	assets *assets
 	mux    *http.ServeMux
@@ -85,7 +91,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // routes is the site map: every page of the UI. Pages wrapped in public
 // need no login; the rest send a visitor to /masuk first.
 func (h *Handler) routes(mux *http.ServeMux) {
-	pub, auth, upload := h.public, h.private, h.uploading
+	pub, auth, upload, importing := h.public, h.private, h.uploading, h.importing
 
 	mux.Handle("GET /static/{file}", pub(h.static))
 	mux.Handle("GET /favicon.ico", pub(h.favicon))
@@ -144,6 +150,15 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.Handle("GET /pelatihan/{id}", auth(h.trainingPage))
 	mux.Handle("GET /pelatihan/{id}/hadir", auth(h.attendancePage))
 	mux.Handle("POST /pelatihan/{id}/hadir", auth(h.attendanceSave))
+
+	mux.Handle("GET /impor", auth(h.importPage))
+	mux.Handle("POST /impor", importing(h.importCreate))
+	mux.Handle("GET /impor/templat.xlsx", auth(h.importTemplate))
+	mux.Handle("GET /impor/{id}", auth(h.importJobPage))
+	mux.Handle("GET /impor/{id}/kesalahan.xlsx", auth(h.importErrorFile))
+
+	mux.Handle("GET /ekspor/{file}", auth(h.export))
+	mux.Handle("POST /ekspor/anggota-nik-lengkap.xlsx", auth(h.exportFullNIK))
 
 	mux.Handle("GET /angkatan", auth(h.cohortList))
 	mux.Handle("GET /angkatan/baru", auth(h.cohortNewPage))

@@ -14,6 +14,7 @@ import (
 	"tkm"
 	"tkm/media"
 	"tkm/pdf"
+	"tkm/sheet"
 	"tkm/store"
 	"tkm/store/storetest"
 )
@@ -44,12 +45,14 @@ func newSite(t *testing.T, db *store.DB) *site {
 }
 
 // withWorkflow gives h the services of the empowerment workflow over db,
-// with the real documents and upload checks, as cmd/tkm wires them.
+// with the real documents, upload checks and spreadsheets, as cmd/tkm
+// wires them.
 func withWorkflow(h Handler, db *store.DB) Handler {
 	h.Workflow, h.Trainings, h.Aid = store.NewWorkflowService(db), store.NewTrainingService(db), store.NewAidService(db)
 	h.Products, h.Files, h.LPJs = store.NewProductService(db), store.NewFileService(db), store.NewLPJService(db)
 	h.Reports, h.Documents = store.NewReportService(db), pdf.Documents{}
 	h.Photos, h.Attachments = media.ReadFile, media.ReadAttachment
+	h.Imports, h.Exports, h.Sheets = store.NewImportJobService(db), store.NewExportService(db), sheet.Spreadsheets{}
 	return h
 }
 

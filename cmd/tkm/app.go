@@ -77,20 +77,22 @@ func (a *App) Open(ctx context.Context) error {
 		Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
 		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
-		Attachments: media.ReadAttachment})
+		Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db), Exports: store.NewExportService(db),
+		Sheets: sheet.Spreadsheets{}})
 	if err != nil {
 		db.Close()
 		return fmt.Errorf("ui: %w", err)
 	}
 	a.Server = &server.Server{
 		Addr: a.Addr, Auth: auth, CookieName: ui.SessionCookie, Ping: db.Ping, Logger: a.Logger, UI: web,
+		MaxBody: 66 << 20, // an import upload: a 64 MB file and its form
 		API: &api.API{Auth: auth, Users: users, Cohorts: cohorts, Groups: groups, Members: groups,
 			Audit: audit, Persons: persons,
 			Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
 			Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 			Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
 			Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db), Exports: store.NewExportService(db),
-			Sheets: sheet.Spreadsheets{}, Regions: db.Regions, Logger: a.Logger, Version: version},
+			Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db), Stats: store.NewStatsService(db), Regions: db.Regions, Logger: a.Logger, Version: version},
 	}
 	if err := a.Server.Open(); err != nil {
 		db.Close()

@@ -399,3 +399,43 @@ func pngPhoto(t *testing.T) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestE2EImport: an officer uploads a spreadsheet on a phone-sized screen
+// and watches the job's page, which reloads itself with no script, until
+// the server's worker has imported the file; then the counts are there
+// and the page stops reloading.
+func TestE2EImport(t *testing.T) {
+	e2eEngines(t, func(t *testing.T, app *App) {
+		ctx := browser(t)
+		url := app.Server.URL()
+		email, password := addUser(t, app.DB, tkm.RoleRegional, "51")
+		cohort := storetest.Cohort(t, app.DB, 2019)
+		file := filepath.Join(t.TempDir(), "kelompok.csv")
+		if err := os.WriteFile(file, []byte(importCSV([]string{"A", "B"}, "51.03.05", 1)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		err := chromedp.Do(ctx, logIn(url, email, password),
+			chromedp.Navigate(url+"/impor"),
+			chromedp.SetValue(css("#f-cohort_id"), cohort.ID.String()),
+			chromedp.SetUploadFiles(css("input#f-file"), []string{file}),
+			chromedp.Click(save),
+			chromedp.WaitVisible(css("#import-status")),
+		)
+		if err != nil {
+			t.Fatalf("upload: %v", err)
+		}
+		if notice := text(t, ctx, ".notice"); !strings.Contains(notice, "kelompok.csv") {
+			t.Errorf("notice %q", notice)
+		}
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(css("#import-status.tag--import-done"))); err != nil {
+			t.Fatalf("the page never showed the import done: %v (status %q)", err, text(t, ctx, "#import-status"))
+		}
+		if created := text(t, ctx, "#count-groups_created dd"); created != "2" {
+			t.Errorf("groups created %q, want 2", created)
+		}
+		refresh, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('meta[http-equiv="refresh"]') !== null`))
+		if err != nil || refresh {
+			t.Errorf("a finished import's page still reloads itself (%v)", err)
+		}
+	})
+}

@@ -21,6 +21,10 @@ import (
 // with every right (the audit log records them as "operator").
 var operator = &tkm.User{ID: 0, Email: "operator", Name: "Operator (command line)", Role: tkm.RoleAdmin}
 
+// maxCLIImport caps a file imported from the command line: larger than
+// through the server (64 MB), for the ministry's national files.
+const maxCLIImport = 1 << 30
+
 func runImport(ctx context.Context, args []string, io_ Stdio) error {
 	fs := newFlags("import", io_)
 	dsn := dbFlag(fs)
@@ -80,8 +84,8 @@ func readImportFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > store.MaxImportBytes {
-		return nil, fmt.Errorf("%s is %d MB; an import file may be at most %d MB", path, info.Size()>>20, store.MaxImportBytes>>20)
+	if info.Size() > maxCLIImport {
+		return nil, fmt.Errorf("%s is %d MB; an import file may be at most %d MB", path, info.Size()>>20, maxCLIImport>>20)
 	}
 	return os.ReadFile(path)
 }
@@ -89,10 +93,11 @@ func readImportFile(path string) ([]byte, error) {
 // importFile runs one import, printing each error and a progress bar on a
 // terminal; it fails when anything was refused.
 func importFile(ctx context.Context, db *store.DB, data []byte, opt tkm.ImportOptions, io_ Stdio) error {
-	src, err := sheet.Spreadsheets{}.Open(bytes.NewReader(data), int64(len(data)))
+	src, err := sheet.Spreadsheets{MaxBytes: maxCLIImport}.Open(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return describe(err)
 	}
+	defer src.Close()
 	bar := newProgress(io_.Err)
 	onError := func(e tkm.RowError) {
 		bar.clear()

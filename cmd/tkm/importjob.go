@@ -103,6 +103,7 @@ func (w *importWorker) importAs(ctx context.Context, job *tkm.ImportJob) (*tkm.I
 	if err != nil {
 		return nil, err
 	}
+	defer src.Close()
 	beat := w.heartbeat(ctx, job.ID)
 	defer beat.stop()
 	ctx = tkm.NewContextWithUser(ctx, u)
@@ -122,11 +123,13 @@ type beat struct {
 	last    *tkm.ImportResult
 	pending []tkm.RowError
 	stored  int
+	saved   time.Time
+	nudge   chan struct{}
 	done    chan struct{}
 }
 
 func (w *importWorker) heartbeat(ctx context.Context, id tkm.ID) *beat {
-	b := &beat{w: w, ctx: ctx, id: id, done: make(chan struct{})}
+	b := &beat{w: w, ctx: ctx, id: id, done: make(chan struct{}), nudge: make(chan struct{}, 1)}
 	go b.loop()
 	return b
 }
@@ -139,6 +142,8 @@ func (b *beat) loop() {
 		case <-b.done:
 			return
 		case <-t.C:
+			b.save()
+		case <-b.nudge:
 			b.save()
 		}
 	}
@@ -156,12 +161,25 @@ func (b *beat) save() {
 	}
 }
 
+// progress keeps the latest progress and asks for it to be saved at most
+// once a second, so that a page following the import moves along. It never
+// waits: on SQLite the import's own transaction may hold the only writer.
 func (b *beat) progress(r *tkm.ImportResult) {
 	c := *r
 	c.Errors = nil
 	b.mu.Lock()
 	b.last = &c
+	due := time.Since(b.saved) > time.Second
+	if due {
+		b.saved = time.Now()
+	}
 	b.mu.Unlock()
+	if due {
+		select {
+		case b.nudge <- struct{}{}:
+		default:
+		}
+	}
 }
 
 func (b *beat) addError(e tkm.RowError) {
