@@ -3,6 +3,7 @@ package pdf
 import (
 	"cmp"
 	"strconv"
+	"strings"
 
 	"tkm"
 )
@@ -15,6 +16,7 @@ const (
 	cardGap   = 5.0 // between blocks
 	cardPad   = 3.0 // under the band and at the foot of a block
 	bandH     = 9.0 // the band with the booth number
+	bandPt    = 15.0
 	qrColW    = 46.0
 	qrSize    = 36.0
 	cardGutW  = 4.0 // between the text and the QR code
@@ -33,19 +35,20 @@ const (
 	cellLines    = 2 // in the products table
 )
 
-// textRun is a run of text in a block's column: its font, line height and
-// the space after it.
+// textRun is a run of text in a block's column: its font, line height,
+// the space after it and the most lines it may take.
 type textRun struct {
 	text   string
 	style  string
 	pt, lh float64
 	after  float64
+	lines  int
 }
 
 // card is one booth's block, laid out before it is drawn so that its
 // height is known.
 type card struct {
-	booth    string
+	booth    string    // "STAN A1"
 	head     []textRun // above the products
 	products table
 	tail     []textRun // below the products
@@ -63,7 +66,7 @@ var productColumns = []column{
 }
 
 // textW is the width of a block's text column.
-func (d *doc) textW() float64 { return d.width() - qrColW - cardGutW }
+func (c *catalogue) textW() float64 { return c.width() - qrColW - cardGutW }
 
 // card lays out b's block from the public record of its group, or from
 // the booth alone when there is none.
@@ -72,33 +75,34 @@ func (c *catalogue) card(b booth) card {
 	if g == nil {
 		g = &tkm.PublicGroup{ID: b.GroupID, Name: b.GroupName, RegionCode: b.RegionCode, Sector: b.Sector}
 	}
-	k := card{booth: cmp.Or(b.Booth, "-"), url: publicURL(c.base, g.ID)}
-	w := c.textW()
-	k.head = c.runs(w, []textRun{
-		{text: g.Name, style: "B", pt: 12, lh: 5.5, after: 1},
-		{text: regencyPath(c.regions, g.RegionCode), pt: 9, lh: cardTextH},
-		{text: "Bidang usaha: " + cmp.Or(g.Sector, "-"), pt: 9, lh: cardTextH, after: 2},
-		{text: g.Story, pt: 9, lh: cardTextH, after: 2},
-	}, nameLines, 1, 1, storyLines)
+	k := card{url: publicURL(c.BaseURL, g.ID)}
+	c.font("B", bandPt)
+	k.booth = c.clip("STAN "+cmp.Or(strings.TrimSpace(b.Booth), "-"), c.width()-2*cardPad, 1)
+	k.head = c.runs([]textRun{
+		{text: g.Name, style: "B", pt: 12, lh: 5.5, after: 1, lines: nameLines},
+		{text: regencyPath(c.Regions, g.RegionCode), pt: 9, lh: cardTextH, lines: 1},
+		{text: "Bidang usaha: " + cmp.Or(g.Sector, "-"), pt: 9, lh: cardTextH, after: 2, lines: 1},
+		{text: g.Story, pt: 9, lh: cardTextH, after: 2, lines: storyLines},
+	})
 	k.products = c.products(g.Products)
-	k.tail = c.runs(w, []textRun{
-		{text: moreProducts(len(g.Products)), style: "I", pt: 8.5, lh: cardTextH, after: 1},
-		{text: contactLine(g.Contact), pt: 9, lh: cardTextH},
-	}, 1, contactLines)
+	k.tail = c.runs([]textRun{
+		{text: moreProducts(len(g.Products)), style: "I", pt: 8.5, lh: cardTextH, after: 1, lines: 1},
+		{text: contactLine(g.Contact), pt: 9, lh: cardTextH, lines: contactLines},
+	})
 	k.urlPt, k.urlLines = c.fitURL(k.url)
 	return k
 }
 
-// runs clips each run to its cap of lines in width w, in its own font,
-// and drops the empty ones.
-func (d *doc) runs(w float64, rs []textRun, caps ...int) []textRun {
+// runs trims each run and clips it to its lines in the text column, in
+// its own font, and drops the empty ones.
+func (c *catalogue) runs(rs []textRun) []textRun {
 	out := rs[:0]
-	for i, r := range rs {
-		if r.text == "" {
+	for _, r := range rs {
+		if r.text = strings.TrimSpace(r.text); r.text == "" {
 			continue
 		}
-		d.font(r.style, r.pt)
-		r.text = d.clip(r.text, w, caps[i])
+		c.font(r.style, r.pt)
+		r.text = c.clip(r.text, c.textW(), r.lines)
 		out = append(out, r)
 	}
 	return out
@@ -106,16 +110,16 @@ func (d *doc) runs(w float64, rs []textRun, caps ...int) []textRun {
 
 // products is the table of the first maxProducts products, each cell
 // clipped to cellLines lines.
-func (d *doc) products(ps []*tkm.Product) table {
+func (c *catalogue) products(ps []*tkm.Product) table {
 	t := table{cols: productColumns}
-	d.font("", tablePt)
+	c.font("", tablePt)
 	for _, p := range ps[:min(len(ps), maxProducts)] {
 		if p == nil {
 			continue
 		}
 		cells := []string{p.Name, unitPrice(p), capacity(p)}
 		for i, s := range cells {
-			cells[i] = d.clip(s, productColumns[i].width, cellLines)
+			cells[i] = c.clip(s, productColumns[i].width, cellLines)
 		}
 		t.rows = append(t.rows, row{cells: cells})
 	}
@@ -161,86 +165,89 @@ func contactLine(contact string) string {
 
 // fitURL picks the largest type, down to urlMinPt, in which u fits on one
 // line under the QR code, and wraps it when even that is too wide.
-func (d *doc) fitURL(u string) (float64, []string) {
+func (c *catalogue) fitURL(u string) (float64, []string) {
 	pt := urlMaxPt
 	for ; pt > urlMinPt; pt -= 0.5 {
-		d.font("", pt)
-		if len(d.lines(u, qrColW)) == 1 {
+		c.font("", pt)
+		if len(c.lines(u, qrColW)) == 1 {
 			break
 		}
 	}
-	d.font("", pt)
-	return pt, d.lines(u, qrColW)
+	c.font("", pt)
+	return pt, c.lines(u, qrColW)
 }
 
 // cardHeight is the height of k's block, without the gap after it.
-func (d *doc) cardHeight(k card) float64 {
+func (c *catalogue) cardHeight(k card) float64 {
 	text := 0.0
-	for _, r := range append(k.head, k.tail...) {
-		text += d.runHeight(r)
+	for _, rs := range [][]textRun{k.head, k.tail} {
+		for _, r := range rs {
+			text += c.runHeight(r)
+		}
 	}
 	if len(k.products.rows) > 0 {
-		text += d.tableHeight(k.products)
+		text += c.tableHeight(k.products)
 	}
 	qr := qrSize + 1 + float64(len(k.urlLines))*urlLineH
 	return max(cardMinH, bandH+cardPad+max(text, qr)+cardPad)
 }
 
 // runHeight is the height r takes in the text column.
-func (d *doc) runHeight(r textRun) float64 {
-	d.font(r.style, r.pt)
-	return float64(len(d.lines(r.text, d.textW())))*r.lh + r.after
+func (c *catalogue) runHeight(r textRun) float64 {
+	c.font(r.style, r.pt)
+	return float64(len(c.lines(r.text, c.textW())))*r.lh + r.after
 }
 
 // drawCard draws k's block on the page where it fits whole.
-func (d *doc) drawCard(k card) error {
-	h := d.cardHeight(k)
-	d.keep(h)
-	top := d.pdf.GetY()
-	d.band(k.booth, top)
-	d.pdf.SetXY(marginX, top+bandH+cardPad)
+func (c *catalogue) drawCard(k card) error {
+	h := c.cardHeight(k)
+	c.keep(h)
+	top := c.pdf.GetY()
+	c.band(k.booth, top)
+	c.pdf.SetXY(marginX, top+bandH+cardPad)
 	for _, r := range k.head {
-		d.drawRun(r)
+		c.drawRun(r)
 	}
 	if len(k.products.rows) > 0 {
-		d.table(k.products)
+		c.table(k.products)
 	}
 	for _, r := range k.tail {
-		d.drawRun(r)
+		c.drawRun(r)
 	}
-	err := d.qrColumn(k, top+bandH+cardPad)
-	d.pdf.SetXY(marginX, top+h+cardGap)
+	err := c.qrColumn(k, top+bandH+cardPad)
+	c.pdf.SetXY(marginX, top+h+cardGap)
 	return err
 }
 
-// band writes the booth number large on a shaded band across the page.
-func (d *doc) band(booth string, y float64) {
-	d.pdf.SetFillColor(230, 230, 230)
-	d.pdf.Rect(marginX, y, d.width(), bandH, "F")
-	d.font("B", 15)
-	d.pdf.SetXY(marginX+cardPad, y)
-	d.pdf.CellFormat(d.width()-2*cardPad, bandH, winAnsi("STAN "+booth), "", 0, "L", false, 0, "")
+// band writes the booth ("STAN A1") large on a shaded band across the
+// page.
+func (c *catalogue) band(booth string, y float64) {
+	c.pdf.SetFillColor(230, 230, 230)
+	c.pdf.Rect(marginX, y, c.width(), bandH, "F")
+	c.font("B", bandPt)
+	c.pdf.SetXY(marginX+cardPad, y)
+	c.pdf.CellFormat(c.width()-2*cardPad, bandH, winAnsi(booth), "", 0, "L", false, 0, "")
 }
 
 // drawRun writes r in the text column from the current height.
-func (d *doc) drawRun(r textRun) {
-	d.font(r.style, r.pt)
-	d.pdf.SetX(marginX)
-	d.pdf.MultiCell(d.textW(), r.lh, winAnsi(r.text), "", "L", false)
-	d.gap(r.after)
+func (c *catalogue) drawRun(r textRun) {
+	c.font(r.style, r.pt)
+	c.pdf.SetX(marginX)
+	c.pdf.MultiCell(c.textW(), r.lh, winAnsi(r.text), "", "L", false)
+	c.gap(r.after)
 }
 
 // qrColumn draws k's QR code at the top of the right-hand column, from
 // y, with the address printed small under it, both linked to it.
-func (d *doc) qrColumn(k card, y float64) error {
-	x := marginX + d.width() - qrColW
-	if err := d.qr(k.url, x+(qrColW-qrSize)/2, y, qrSize); err != nil {
+func (c *catalogue) qrColumn(k card, y float64) error {
+	x := marginX + c.width() - qrColW
+	if err := c.qr(k.url, x+(qrColW-qrSize)/2, y, qrSize); err != nil {
 		return err
 	}
-	d.font("", k.urlPt)
+	c.font("", k.urlPt)
 	for i, l := range k.urlLines {
-		d.pdf.SetXY(x, y+qrSize+1+float64(i)*urlLineH)
-		d.pdf.CellFormat(qrColW, urlLineH, l, "", 0, "C", false, 0, k.url)
+		c.pdf.SetXY(x, y+qrSize+1+float64(i)*urlLineH)
+		c.pdf.CellFormat(qrColW, urlLineH, l, "", 0, "C", false, 0, k.url)
 	}
 	return nil
 }

@@ -11,10 +11,9 @@ import (
 // catalogue is an expo's catalogue being drawn.
 type catalogue struct {
 	*doc
-	expo    *tkm.Expo
-	regions tkm.Regions
-	base    string
-	booths  []booth
+	tkm.ExpoDocument
+	expo   *tkm.Expo
+	booths []booth
 }
 
 // ExpoCataloguePDF writes the visitors' catalogue of an expo to w as an A4
@@ -39,8 +38,7 @@ func ExpoCataloguePDF(w io.Writer, d tkm.ExpoDocument) error {
 	if err := checkBaseURL(d.BaseURL); err != nil {
 		return err
 	}
-	c := &catalogue{doc: newDoc(catalogueMeta(e)), expo: e, regions: d.Regions, base: d.BaseURL,
-		booths: booths(e, d.Groups)}
+	c := &catalogue{doc: newDoc(catalogueMeta(e)), ExpoDocument: d, expo: e, booths: booths(e, d.Groups)}
 	c.cover()
 	if err := c.cards(); err != nil {
 		return fmt.Errorf("pdf: expo catalogue %q: %w", e.Name, err)
@@ -73,7 +71,7 @@ func (c *catalogue) cover() {
 	c.gap(6)
 	c.centered(c.expo.Name, "B", 22)
 	c.gap(8)
-	for _, l := range []string{c.expo.Venue, regionPath(c.regions, c.expo.RegionCode), expoDates(c.expo)} {
+	for _, l := range []string{c.expo.Venue, regionPath(c.Regions, c.expo.RegionCode), expoDates(c.expo)} {
 		if l != "" {
 			c.centered(l, "", 12)
 		}
