@@ -57,6 +57,9 @@ func runImport(ctx context.Context, args []string, io_ Stdio) error {
 	return importFile(ctx, db, data, tkm.ImportOptions{CohortID: id, DryRun: *dry, Partial: *partial}, io_)
 }
 
+// valueFlags are the flags of import, backup and restore that take a value.
+var valueFlags = map[string]bool{"db": true, "cohort": true}
+
 // splitFile takes the file name out of the arguments, wherever it stands.
 func splitFile(args []string) (string, []string) {
 	var rest []string
@@ -66,7 +69,7 @@ func splitFile(args []string) (string, []string) {
 		switch {
 		case strings.HasPrefix(a, "-"):
 			rest = append(rest, a)
-			if !strings.Contains(a, "=") && (a == "--db" || a == "-db" || a == "--cohort" || a == "-cohort") && i+1 < len(args) {
+			if !strings.Contains(a, "=") && valueFlags[strings.TrimLeft(a, "-")] && i+1 < len(args) {
 				rest = append(rest, args[i+1])
 				i++
 			}

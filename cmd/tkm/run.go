@@ -32,6 +32,8 @@ func commands() []command {
 		{"demo", "[--groups N] [--seed S] [--db DSN]", "fill an empty database with realistic demo data", runDemo},
 		{"import", "FILE --cohort ID [--dry-run] [--partial] [--db DSN]", "register groups from a CSV or XLSX file", runImport},
 		{"export", "groups|members --format csv|xlsx [-o FILE] [--province P] [--full-nik] [--db DSN]", "every group or member as a spreadsheet", runExport},
+		{"backup", "FILE [--db DSN]", "write a consistent copy of the database while it serves", runBackup},
+		{"restore", "FILE [--force] [--db DSN]", "put a backup in place (servers stopped); refuses to overwrite data without --force", runRestore},
 		{"key rotate", "[--db DSN]", "re-seal every NIK with a new secret key (stop the servers first)", runKeyRotate},
 		{"audit verify", "[--db DSN]", "prove the audit log untouched; names the first bad entry", runAuditVerify},
 		{"version", "", "print the version", runVersion},
