@@ -25,6 +25,9 @@ type ImportOptions struct {
 	CohortID ID   `json:"cohort_id"`
 	DryRun   bool `json:"dry_run"` // check and report, write nothing
 	Partial  bool `json:"partial"` // write the groups whose rows are all valid
+	// JobID, when set, is the import job whose outcome is stored in the
+	// same transaction as the groups: a crash leaves both or neither.
+	JobID ID `json:"-"`
 }
 
 // Import statuses.

@@ -32,6 +32,9 @@ func (r *importRun) write() error {
 		if err := recountCohort(r.ctx, tx, r.cohort.ID); err != nil {
 			return err
 		}
+		if err := finishJobIn(r.ctx, tx, r.opt.JobID, r.finish()); err != nil {
+			return err
+		}
 		return tx.audit(r.ctx, &tkm.AuditEntry{Action: tkm.AuditImport, Entity: "cohort", EntityID: r.cohort.ID,
 			Note: fmt.Sprintf("impor: %d kelompok baru, %d diubah, %d anggota", r.res.GroupsCreated, r.res.GroupsUpdated, len(niks)),
 			NIKs: niks})

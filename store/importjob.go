@@ -181,19 +181,59 @@ func (s *ImportJobService) AddImportErrors(ctx context.Context, id tkm.ID, first
 
 // FinishImportJob stores a job's outcome.
 func (s *ImportJobService) FinishImportJob(ctx context.Context, id tkm.ID, res *tkm.ImportResult) error {
+	return s.db.write(ctx, func(tx *Tx) error { return finishJobIn(ctx, tx, id, res) })
+}
+
+// finishJobIn stores a job's outcome inside tx; no job, nothing to do.
+func finishJobIn(ctx context.Context, tx *Tx, id tkm.ID, res *tkm.ImportResult) error {
+	if id == 0 {
+		return nil
+	}
 	js, _ := json.Marshal(res)
-	return s.db.write(ctx, func(tx *Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE imports SET status = $1, result = $2, finished_at = $3, heartbeat = $3 WHERE id = $4`,
-			res.Status, string(js), tx.now, id)
-		return err
+	_, err := tx.ExecContext(ctx, `UPDATE imports SET status = $1, result = $2, finished_at = $3, heartbeat = $3 WHERE id = $4`,
+		res.Status, string(js), tx.now, id)
+	return err
+}
+
+// FailOrphanedImportJobs marks failed, at once, the running jobs of a
+// worker on this host whose process is gone (a crash): alive reports
+// whether a worker name belongs to a live process here.
+func (s *ImportJobService) FailOrphanedImportJobs(ctx context.Context, alive func(worker string) bool) (int, error) {
+	var orphans []tkm.ID
+	err := s.db.read(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, worker FROM imports WHERE status = 'running'`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id tkm.ID
+			var worker string
+			if err := rows.Scan(&id, &worker); err != nil {
+				return err
+			}
+			if !alive(worker) {
+				orphans = append(orphans, id)
+			}
+		}
+		return rows.Err()
 	})
+	for _, id := range orphans {
+		if err == nil {
+			err = s.FinishImportJob(ctx, id, crashed())
+		}
+	}
+	return len(orphans), err
+}
+
+func crashed() *tkm.ImportResult {
+	return &tkm.ImportResult{Status: tkm.ImportFailed, Errors: []tkm.RowError{},
+		Message: "Impor terhenti karena server berhenti; tidak ada yang disimpan. Unggah ulang berkasnya."}
 }
 
 // FailStaleImportJobs marks failed the running jobs not heard of since before.
 func (s *ImportJobService) FailStaleImportJobs(ctx context.Context, before time.Time) (int, error) {
-	res := tkm.ImportResult{Status: tkm.ImportFailed, Errors: []tkm.RowError{},
-		Message: "Impor terhenti karena server berhenti; tidak ada yang disimpan. Unggah ulang berkasnya."}
-	js, _ := json.Marshal(res)
+	js, _ := json.Marshal(crashed())
 	var n int64
 	err := s.db.write(ctx, func(tx *Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE imports SET status = 'failed', result = $1, finished_at = $2

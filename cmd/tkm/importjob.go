@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"tkm"
@@ -30,17 +33,44 @@ type importWorker struct {
 	users    *store.UserService
 	sheets   tkm.Spreadsheets
 	logger   *slog.Logger
-	name     string
+	host     string
+	name     string // host:pid:start, unique to this process
 }
 
 func newImportWorker(db *store.DB, sheets tkm.Spreadsheets, logger *slog.Logger) *importWorker {
 	host, _ := os.Hostname()
 	return &importWorker{jobs: store.NewImportJobService(db), importer: store.NewImportService(db),
-		users: store.NewUserService(db), sheets: sheets, logger: logger, name: fmt.Sprintf("%s:%d", host, os.Getpid())}
+		users: store.NewUserService(db), sheets: sheets, logger: logger, host: host,
+		name: fmt.Sprintf("%s:%d:%d", host, os.Getpid(), time.Now().UnixNano())}
 }
 
-// run takes jobs until ctx ends.
+// alive reports whether a worker is a live process, as far as this host
+// can tell. A worker of another host is presumed alive (its heartbeat
+// tells). Of this host: this process is alive; another process of our pid
+// (a container restarted as pid 1) is a dead earlier one; any other pid is
+// alive while a process has it.
+func (w *importWorker) alive(worker string) bool {
+	host, rest, _ := strings.Cut(worker, ":")
+	switch {
+	case worker == w.name || host != w.host:
+		return true
+	}
+	pidText, _, _ := strings.Cut(rest, ":")
+	pid, err := strconv.Atoi(pidText)
+	if err != nil || pid == os.Getpid() {
+		return false
+	}
+	return syscall.Kill(pid, 0) == nil
+}
+
+// run takes jobs until ctx ends. It first fails the jobs that a crashed
+// process on this host left running.
 func (w *importWorker) run(ctx context.Context) {
+	if n, err := w.jobs.FailOrphanedImportJobs(ctx, w.alive); err != nil {
+		w.logger.Error("import jobs: orphans", "err", err)
+	} else if n > 0 {
+		w.logger.Warn("import jobs: marked failed after a crash", "jobs", n)
+	}
 	lastSweep := time.Time{}
 	for ctx.Err() == nil {
 		if time.Since(lastSweep) > staleAfter/2 {
@@ -107,7 +137,9 @@ func (w *importWorker) importAs(ctx context.Context, job *tkm.ImportJob) (*tkm.I
 	beat := w.heartbeat(ctx, job.ID)
 	defer beat.stop()
 	ctx = tkm.NewContextWithUser(ctx, u)
-	res, err := w.importer.Import(ctx, src, job.Options, beat.addError, beat.progress)
+	opt := job.Options
+	opt.JobID = job.ID
+	res, err := w.importer.Import(ctx, src, opt, beat.addError, beat.progress)
 	if ferr := beat.flush(); err == nil {
 		err = ferr
 	}
