@@ -29,22 +29,45 @@ var catalogFS embed.FS
 // catalog holds every visible text of the UI: language → key → text.
 type catalog map[string]map[string]string
 
-// loadCatalog reads i18n/LANG.json for every language and checks that
-// each language has exactly the same keys, so no page shows a missing text.
+// loadCatalog reads i18n/LANG.json and i18n/LANG-PART.json (one part per
+// area of the site) for every language and checks that each language has
+// exactly the same keys, so no page shows a missing text.
 func loadCatalog(fsys fs.FS) (catalog, error) {
 	cat := catalog{}
 	for _, lang := range languages {
-		b, err := fs.ReadFile(fsys, "i18n/"+lang+".json")
+		parts, err := fs.Glob(fsys, "i18n/"+lang+"-*.json")
 		if err != nil {
 			return nil, fmt.Errorf("ui: catalog: %w", err)
 		}
 		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("ui: catalog %s: %w", lang, err)
+		for _, name := range append([]string{"i18n/" + lang + ".json"}, parts...) {
+			if err := readCatalog(fsys, name, m); err != nil {
+				return nil, err
+			}
 		}
 		cat[lang] = m
 	}
 	return cat, cat.check()
+}
+
+// readCatalog adds the texts of one catalog file to m; a key given twice
+// is an error, so one part cannot silently change another's text.
+func readCatalog(fsys fs.FS, name string, m map[string]string) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("ui: catalog: %w", err)
+	}
+	part := map[string]string{}
+	if err := json.Unmarshal(b, &part); err != nil {
+		return fmt.Errorf("ui: catalog %s: %w", name, err)
+	}
+	for k, v := range part {
+		if _, dup := m[k]; dup {
+			return fmt.Errorf("ui: catalog %s: %q is already defined", name, k)
+		}
+		m[k] = v
+	}
+	return nil
 }
 
 // check reports a key that one language has and another lacks.

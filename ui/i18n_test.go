@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -99,5 +100,26 @@ func TestCatalog(t *testing.T) {
 	_, err = loadCatalog(fstest.MapFS{"i18n/id.json": {Data: []byte(`{"a":"A","b":"B"}`)}, "i18n/en.json": {Data: []byte(`{"a":"A"}`)}})
 	if err == nil {
 		t.Error("a catalog without an English text was accepted")
+	}
+}
+
+func TestCatalogParts(t *testing.T) {
+	files := fstest.MapFS{
+		"i18n/id.json":      {Data: []byte(`{"a":"A"}`)},
+		"i18n/en.json":      {Data: []byte(`{"a":"A"}`)},
+		"i18n/id-expo.json": {Data: []byte(`{"expo":"Pameran"}`)},
+		"i18n/en-expo.json": {Data: []byte(`{"expo":"Expo"}`)},
+	}
+	cat, err := loadCatalog(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cat.printer(langID).T("expo"); got != "Pameran" {
+		t.Errorf("a part's text = %q, want Pameran", got)
+	}
+	files["i18n/id-dup.json"] = &fstest.MapFile{Data: []byte(`{"a":"B"}`)}
+	files["i18n/en-dup.json"] = &fstest.MapFile{Data: []byte(`{}`)}
+	if _, err := loadCatalog(files); err == nil || !strings.Contains(err.Error(), `"a" is already defined`) {
+		t.Errorf("a key defined twice: err = %v", err)
 	}
 }
