@@ -15,6 +15,7 @@ import (
 type cohortForm struct {
 	Year, Tier, Name, GroupSizeMin, GroupSizeMax, AidAmount string
 	MemberAgeMin, MemberAgeMax, EquipmentSharePct, Quotas   string
+	ApplicationsOpen                                        string // "1" when groups may apply online
 }
 
 // readCohortForm reads a posted cohort form.
@@ -22,7 +23,8 @@ func readCohortForm(form url.Values) cohortForm {
 	get := func(k string) string { return strings.TrimSpace(form.Get(k)) }
 	return cohortForm{Year: get("year"), Tier: get("tier"), Name: get("name"), GroupSizeMin: get("group_size_min"),
 		GroupSizeMax: get("group_size_max"), AidAmount: get("aid_amount"), MemberAgeMin: get("member_age_min"),
-		MemberAgeMax: get("member_age_max"), EquipmentSharePct: get("equipment_share_pct"), Quotas: form.Get("quotas")}
+		MemberAgeMax: get("member_age_max"), EquipmentSharePct: get("equipment_share_pct"), Quotas: form.Get("quotas"),
+		ApplicationsOpen: get("applications_open")}
 }
 
 // cohortFormOf fills the form with a cohort: a saved one to change, or a
@@ -34,6 +36,9 @@ func cohortFormOf(c *tkm.Cohort) cohortForm {
 		EquipmentSharePct: strconv.Itoa(c.EquipmentSharePct), Quotas: formatQuotas(c.Quotas)}
 	if c.Year != 0 {
 		f.Year = strconv.Itoa(c.Year)
+	}
+	if c.ApplicationsOpen {
+		f.ApplicationsOpen = "1"
 	}
 	return f
 }
@@ -55,7 +60,8 @@ func (f cohortForm) cohort() (*tkm.Cohort, tkm.Fields) {
 	c := &tkm.Cohort{Year: n.int("year", f.Year), Tier: tkm.Tier(f.Tier), Name: f.Name,
 		GroupSizeMin: n.int("group_size_min", f.GroupSizeMin), GroupSizeMax: n.int("group_size_max", f.GroupSizeMax),
 		AidAmount: n.rupiah("aid_amount", f.AidAmount), MemberAgeMin: n.int("member_age_min", f.MemberAgeMin),
-		MemberAgeMax: n.int("member_age_max", f.MemberAgeMax), EquipmentSharePct: n.int("equipment_share_pct", f.EquipmentSharePct)}
+		MemberAgeMax: n.int("member_age_max", f.MemberAgeMax), EquipmentSharePct: n.int("equipment_share_pct", f.EquipmentSharePct),
+		ApplicationsOpen: f.ApplicationsOpen != ""}
 	c.Quotas = n.quotas("quotas", f.Quotas)
 	return c, n.bad
 }
@@ -65,7 +71,8 @@ func (f cohortForm) update() (tkm.CohortUpdate, tkm.Fields) {
 	c, bad := f.cohort()
 	return tkm.CohortUpdate{Year: &c.Year, Tier: &c.Tier, Name: &c.Name, GroupSizeMin: &c.GroupSizeMin,
 		GroupSizeMax: &c.GroupSizeMax, AidAmount: &c.AidAmount, MemberAgeMin: &c.MemberAgeMin,
-		MemberAgeMax: &c.MemberAgeMax, EquipmentSharePct: &c.EquipmentSharePct, Quotas: &c.Quotas}, bad
+		MemberAgeMax: &c.MemberAgeMax, EquipmentSharePct: &c.EquipmentSharePct, Quotas: &c.Quotas,
+		ApplicationsOpen: &c.ApplicationsOpen}, bad
 }
 
 // cohortField maps the domain's "quotas.51" to the quotas textarea.

@@ -37,7 +37,7 @@ func TestCohortList(t *testing.T) {
 
 		c := storetest.Cohort(t, db, 2024)
 		p = b.get("/angkatan").status(http.StatusOK)
-		want := []string{"2024", "Pemula", "10 orang", "Rp20.000.000", "17–55 tahun", "60%", "Tanpa batas"}
+		want := []string{"2024", "Pemula", "10 orang", "Rp20.000.000", "17–55 tahun", "60%", "Tanpa batas", "Ditutup"}
 		if got := cohortRow(t, p, c.Name); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("row %q, want %q", got, want)
 		}

@@ -76,11 +76,12 @@ func (p printer) formErrorsOf(err error, m fieldMap) (*formErrors, error) {
 // inputOrder is the order in which the forms show their inputs, so that
 // the error summary lists problems top to bottom as the page does. One list
 // serves every form: each form's inputs appear in it in that form's order.
-var inputOrder = []string{"email", "user", "group", "cohort", "year", "tier", "cohort_id", "nik", "name", "sex",
+var inputOrder = []string{"email", "user", "group", "cohort", "year", "tier", "cohort_id", "nik", "name", "venue", "sex",
 	"birth_date", "province", "stage", "q", "region_code", "sector", "kbli", "group_size_min", "group_size_max",
 	"aid_amount", "member_age_min", "member_age_max", "equipment_share_pct", "quotas", "phone", "role",
 	"employment", "education", "address", "disability", "ref", "mentor_id", "region", "disabled",
-	"old_password", "password", "action", "since", "until"}
+	"old_password", "password", "action", "since", "until", "starts_on", "ends_on", "applications_open",
+	"group_id", "booth", "amount", "note", "story", "public_names", "contact"}
 
 // inputRank places an input on its form: a problem of the whole form
 // first, then the inputs in order, a member row's after the group's own.

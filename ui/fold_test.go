@@ -136,6 +136,7 @@ func TestFoldKeepsPages(t *testing.T) {
 			"/data-pribadi"} // no page whose log a reveal above changes between the rounds
 		paths = append(paths, w...)
 		paths = append(paths, importPaths(t, db, ministry, c.ID)...)
+		paths = append(paths, expoPaths(t, db, ministry, w[0])...)
 		for _, lang := range languages {
 			for _, b := range []*browser{s.as(admin), mentor} {
 				b.jar[langCookie] = &http.Cookie{Name: langCookie, Value: lang}
@@ -154,6 +155,27 @@ func TestFoldKeepsPages(t *testing.T) {
 		}
 		s.as(nil).get("/masuk") // the login page, if only for checkPage
 	})
+}
+
+// expoPaths gives the group at page (which may exhibit) a booth at a new
+// expo and returns the expo's pages, the public area's and the group's
+// profile.
+func expoPaths(t *testing.T, db *store.DB, u *tkm.User, page string) []string {
+	id, err := tkm.ParseID(strings.TrimPrefix(page, "/kelompok/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := store.NewExpoService(db)
+	e := &tkm.Expo{Name: `Pameran "TKM" & <Co>`, Venue: "BNDCC", RegionCode: "51", StartsOn: tkm.DateOf(2019, 11, 19), EndsOn: tkm.DateOf(2019, 11, 21)}
+	if err := es.CreateExpo(storetest.As(u), e); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := es.AddExhibitor(storetest.As(u), e.ID, id, "A1"); err != nil {
+		t.Fatal(err)
+	}
+	expo := "/pameran/" + e.ID.String()
+	return []string{"/pameran", "/pameran/baru", expo, expo + "/peserta", expo + "/penjualan", "/katalog", "/katalog?q=tas",
+		tkm.PublicGroupPath(id), "/expo", "/expo/" + e.ID.String(), "/daftar", page + "/profil"}
 }
 
 // withoutFolding has h render from templates parsed without fold until

@@ -31,10 +31,14 @@ func (v *groupFormView) RegionList() string {
 }
 
 // Rows are the member rows of the new-group form.
-func (v *groupFormView) Rows() []memberRow {
-	rows := make([]memberRow, len(v.Form.Members))
-	for i, m := range v.Form.Members {
-		rows[i] = memberRow{Prefix: memberPrefix(i), N: i + 1, M: m, Errors: v.Errors, memberChoices: v.memberChoices}
+func (v *groupFormView) Rows() []memberRow { return memberRows(v.Form, v.Errors, v.memberChoices) }
+
+// memberRows are the member rows of a form that registers a group: the
+// new-group form, and the online application.
+func memberRows(f *groupForm, errs *formErrors, c memberChoices) []memberRow {
+	rows := make([]memberRow, len(f.Members))
+	for i, m := range f.Members {
+		rows[i] = memberRow{Prefix: memberPrefix(i), N: i + 1, M: m, Errors: errs, memberChoices: c}
 	}
 	return rows
 }

@@ -33,6 +33,7 @@ type groupView struct {
 	Mentor       string // the mentor's name, "—" for none
 	Revealed     bool   // the NIKs are shown in full, and the view was audited
 	CanReveal    bool   // the user may ask to see the full NIKs
+	PublicHref   string // the group's public page, once it has one
 
 	// The way along the stages.
 	Timeline []stageStep
@@ -76,6 +77,9 @@ func newGroupView(b base, rec *groupRecord, regions tkm.Regions) *groupView {
 		Members: memberLines(b.printer, g), Mentor: "—"}
 	if g.MentorID != 0 {
 		v.Mentor = g.MentorName
+	}
+	if tkm.CanExhibit(g.Stage) {
+		v.PublicHref = tkm.PublicGroupPath(g.ID)
 	}
 	v.Timeline, v.Exit = timeline(b.printer, rec)
 	v.Todo, v.Move = v.todo(rec), newMoveForm(b, rec)

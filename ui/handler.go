@@ -79,6 +79,9 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	v := &errorView{base: h.base(w, r), Status: statuses[code]}
+	if isPublic(r.URL.Path) {
+		v.Public, v.Menu = true, menu{}
+	}
 	if v.Status == 0 {
 		code, v.Status = tkm.EINTERNAL, http.StatusInternalServerError
 	}

@@ -23,7 +23,7 @@ func (h *Handler) loginPage(w http.ResponseWriter, r *http.Request) error {
 	if tkm.UserFromContext(r.Context()) != nil {
 		return redirect(w, r, next)
 	}
-	return h.page(w, r, "login", &loginView{base: h.base(w, r), Next: next})
+	return h.page(w, r, "login", &loginView{base: h.publicBase(w, r), Next: next})
 }
 
 // login checks the credentials, sets the session cookie and goes on to
@@ -32,7 +32,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
 	}
-	v := &loginView{base: h.base(w, r), Email: strings.TrimSpace(r.PostForm.Get("email")),
+	v := &loginView{base: h.publicBase(w, r), Email: strings.TrimSpace(r.PostForm.Get("email")),
 		Next: safeNext(r.PostForm.Get("next"), "/kelompok")}
 	password := r.PostForm.Get("password")
 	if err := v.missing(password); err != nil {

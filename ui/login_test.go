@@ -195,11 +195,11 @@ func TestSessionCookieSecure(t *testing.T) {
 func TestNavigation(t *testing.T) {
 	s := newSite(t, storetest.Open(t, storetest.SQLiteDSN(t)))
 	for role, want := range map[tkm.Role]string{
-		tkm.RoleAdmin:    "/kelompok /angkatan /pelatihan /impor /pengguna /audit /data-pribadi /akun",
-		tkm.RoleMinistry: "/kelompok /angkatan /pelatihan /impor /data-pribadi /akun",
-		tkm.RoleRegional: "/kelompok /angkatan /pelatihan /impor /akun",
-		tkm.RoleMentor:   "/kelompok /angkatan /pelatihan /akun",
-		tkm.RoleAuditor:  "/kelompok /angkatan /pelatihan /audit /data-pribadi /akun",
+		tkm.RoleAdmin:    "/kelompok /angkatan /pelatihan /pameran /impor /pengguna /audit /data-pribadi /akun",
+		tkm.RoleMinistry: "/kelompok /angkatan /pelatihan /pameran /impor /data-pribadi /akun",
+		tkm.RoleRegional: "/kelompok /angkatan /pelatihan /pameran /impor /akun",
+		tkm.RoleMentor:   "/kelompok /angkatan /pelatihan /pameran /akun",
+		tkm.RoleAuditor:  "/kelompok /angkatan /pelatihan /pameran /audit /data-pribadi /akun",
 		tkm.RoleGroup:    "/kelompok /angkatan /pelatihan /akun",
 	} {
 		region := ""
@@ -222,4 +222,13 @@ func TestNavigation(t *testing.T) {
 	p := s.as(nil).get("/masuk").status(http.StatusOK)
 	p.none(".header__nav a[href='/kelompok']")
 	p.none(".header__nav a[href='/akun']")
+	var got []string
+	for _, a := range p.all(".header__nav a.header__link[href^='/']") {
+		if !strings.HasPrefix(attr(a, "href"), "/bahasa") {
+			got = append(got, attr(a, "href"))
+		}
+	}
+	if want := "/katalog /expo /daftar /masuk"; strings.Join(got, " ") != want {
+		t.Errorf("the login page's header links %q, want the public area's %q", got, want)
+	}
 }

@@ -72,18 +72,21 @@ type base struct {
 	Errors  *formErrors // the error summary, nil when the page has none
 	Notice  *notice     // a message left by the previous request
 	Version string
-	Refresh int // seconds after which the page reloads itself (a job in progress); 0 never
+	Refresh int  // seconds after which the page reloads itself (a job in progress); 0 never
+	Public  bool // a page of the public area: its header links the public pages, not the user's
 }
 
 // menu is the navigation: a section shows only to a role that may use it.
 type menu struct {
 	Registry, Imports, Users, Audit, Person, Account bool
+	Expos                                            bool // those who run expos, sell at them or audit them
 }
 
 // menuOf works out the navigation of u (nil: nobody logged in).
 func menuOf(u *tkm.User) menu {
 	return menu{Registry: tkm.Can(u, tkm.ReadRegistry), Imports: tkm.Can(u, tkm.ImportGroups), Users: tkm.Can(u, tkm.ManageUsers),
-		Audit: tkm.Can(u, tkm.ReadAudit), Person: tkm.Can(u, tkm.ReportPerson), Account: tkm.Can(u, tkm.UseAccount)}
+		Audit: tkm.Can(u, tkm.ReadAudit), Person: tkm.Can(u, tkm.ReportPerson), Account: tkm.Can(u, tkm.UseAccount),
+		Expos: tkm.Can(u, tkm.ManageExpos) || tkm.Can(u, tkm.RecordSales) || tkm.Can(u, tkm.ReadAudit)}
 }
 
 // base returns the base of a page for r, taking the flash message if any.
@@ -93,6 +96,28 @@ func (h *Handler) base(w http.ResponseWriter, r *http.Request) base {
 		Here: nextAfterLogin(r), Version: h.Version}
 	b.Notice = b.takeFlash(w, r)
 	return b
+}
+
+// publicBase is the base of a page of the public area: the same for a
+// visitor and a logged-in user, whose menu it leaves out.
+func (h *Handler) publicBase(w http.ResponseWriter, r *http.Request) base {
+	b := h.base(w, r)
+	b.Public, b.Menu = true, menu{}
+	return b
+}
+
+// publicPaths start the addresses of the public area.
+var publicPaths = []string{"/katalog", "/usaha/", "/expo", "/foto/", "/daftar", "/masuk"}
+
+// isPublic reports whether path lies in the public area, whose error
+// pages keep its header.
+func isPublic(path string) bool {
+	for _, p := range publicPaths {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // UserRole labels the user's role, for the header and the error pages.

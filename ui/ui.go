@@ -1,7 +1,8 @@
 // Package ui is tkm's web interface: server-rendered HTML pages in
 // Indonesian (English on request) for the officers, mentors and group
-// leaders who keep the registry, built to work on a phone in the field and
-// without JavaScript.
+// leaders who keep the registry, and for the public (the product
+// catalogue, the groups' and the expos' pages, the online application),
+// built to work on a phone in the field and without JavaScript.
 //
 // Templates, the message catalog and the static assets are embedded and
 // parsed once by New. Handlers return errors; one adapter turns them into
@@ -58,6 +59,23 @@ type Handler struct {
 	Exports tkm.ExportService
 	Sheets  tkm.Spreadsheets
 
+	// The expos and the public: the officers' expo pages, the product
+	// catalogue, the groups' and the expos' public pages, the profiles the
+	// groups write for them, and the online application.
+	Expos      tkm.ExpoService
+	Public     tkm.PublicService
+	Profiles   tkm.ProfileService
+	Applicants tkm.Applicants
+	ExpoDocs   tkm.ExpoDocuments
+	// BaseURL is the site's public address ("https://tkm.kemnaker.go.id"),
+	// which the expos' QR codes lead to; empty, each request's own.
+	BaseURL string
+	// FormSecret signs the time a public form was served, to refuse
+	// sign-ups sent faster than a person types or long after; every server
+	// sharing a database needs the same. Empty, New makes one for this
+	// process alone.
+	FormSecret []byte
+
 	views  *views
 	assets *assets
 	mux    *http.ServeMux
@@ -69,6 +87,12 @@ type Handler struct {
 func New(h Handler) (*Handler, error) {
 	if h.Logger == nil {
 		h.Logger = slog.Default()
+	}
+	if err := checkBaseURL(h.BaseURL); err != nil {
+		return nil, err
+	}
+	if len(h.FormSecret) == 0 {
+		h.FormSecret = tkm.NewKey()
 	}
 	var err error
 	if h.assets, err = newAssets(staticFS); err != nil {
@@ -89,7 +113,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // routes is the site map: every page of the UI. Pages wrapped in public
-// need no login; the rest send a visitor to /masuk first.
+// need no login; the rest send a visitor to /masuk first. The public
+// area (the catalogue, the groups' and the expos' pages, the online
+// application) has its own header, the same for a visitor and a user.
 func (h *Handler) routes(mux *http.ServeMux) {
 	pub, auth, upload, importing := h.public, h.private, h.uploading, h.importing
 
@@ -101,6 +127,26 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.Handle("POST /keluar", pub(h.logout))
 	mux.Handle("GET /{$}", pub(h.home))
 
+	mux.Handle("GET /katalog", pub(h.catalogue))
+	mux.Handle("GET /foto/{id}", pub(h.publicPhoto))
+	mux.Handle("GET /foto/{id}/kecil", pub(h.publicThumbnail))
+	mux.Handle("GET /usaha/{id}", pub(h.publicGroup))
+	mux.Handle("GET /expo", pub(h.publicExpoList))
+	mux.Handle("GET /expo/{id}", pub(h.publicExpo))
+	mux.Handle("GET /expo/{id}/katalog.pdf", pub(h.expoCataloguePDF))
+	mux.Handle("GET /expo/{id}/qr/{file}", pub(h.boothQR))
+
+	mux.Handle("GET /daftar", pub(h.signupStart))
+	mux.Handle("GET /daftar/akun", pub(h.signupAccountPage))
+	mux.Handle("POST /daftar/akun", pub(h.signupAccount))
+	mux.Handle("GET /daftar/angkatan", auth(h.signupCohortPage))
+	mux.Handle("POST /daftar/angkatan", auth(h.signupCohort))
+	mux.Handle("GET /daftar/wilayah", auth(h.signupRegionPage))
+	mux.Handle("POST /daftar/wilayah", auth(h.signupRegion))
+	mux.Handle("GET /daftar/kelompok", auth(h.signupGroupPage))
+	mux.Handle("POST /daftar/kelompok", auth(h.signupGroup))
+	mux.Handle("GET /daftar/terkirim/{id}", auth(h.signupDone))
+
 	mux.Handle("GET /kelompok", auth(h.groupList))
 	mux.Handle("GET /kelompok/baru", auth(h.groupNewPage))
 	mux.Handle("POST /kelompok/baru", auth(h.groupCreate))
@@ -109,6 +155,9 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.Handle("POST /kelompok/{id}/ubah", auth(h.groupUpdate))
 	mux.Handle("GET /kelompok/{id}/hapus", auth(h.groupDeletePage))
 	mux.Handle("POST /kelompok/{id}/hapus", auth(h.groupDelete))
+
+	mux.Handle("GET /kelompok/{id}/profil", auth(h.profilePage))
+	mux.Handle("POST /kelompok/{id}/profil", auth(h.profileUpdate))
 
 	mux.Handle("POST /kelompok/{id}/tahap", auth(h.groupMove))
 	mux.Handle("POST /kelompok/pindah", auth(h.groupMoveMany))
@@ -159,6 +208,17 @@ func (h *Handler) routes(mux *http.ServeMux) {
 
 	mux.Handle("GET /ekspor/{file}", auth(h.export))
 	mux.Handle("POST /ekspor/anggota-nik-lengkap.xlsx", auth(h.exportFullNIK))
+
+	mux.Handle("GET /pameran", auth(h.expoList))
+	mux.Handle("GET /pameran/baru", auth(h.expoNewPage))
+	mux.Handle("POST /pameran/baru", auth(h.expoCreate))
+	mux.Handle("GET /pameran/{id}", auth(h.expoPage))
+	mux.Handle("GET /pameran/{id}/peserta", auth(h.exhibitorNewPage))
+	mux.Handle("POST /pameran/{id}/peserta", auth(h.exhibitorCreate))
+	mux.Handle("GET /pameran/{id}/penjualan", auth(h.saleNewPage))
+	mux.Handle("POST /pameran/{id}/penjualan", auth(h.saleCreate))
+	mux.Handle("GET /pameran/{id}/laporan.pdf", auth(h.expoReportPDF))
+	mux.Handle("GET /pameran/{id}/laporan.xlsx", auth(h.expoReportXLSX))
 
 	mux.Handle("GET /angkatan", auth(h.cohortList))
 	mux.Handle("GET /angkatan/baru", auth(h.cohortNewPage))

@@ -53,6 +53,8 @@ func withWorkflow(h Handler, db *store.DB) Handler {
 	h.Reports, h.Documents = store.NewReportService(db), pdf.Documents{}
 	h.Photos, h.Attachments = media.ReadFile, media.ReadAttachment
 	h.Imports, h.Exports, h.Sheets = store.NewImportJobService(db), store.NewExportService(db), sheet.Spreadsheets{}
+	h.Expos, h.Public, h.Profiles = store.NewExpoService(db), store.NewPublicService(db), store.NewProfileService(db)
+	h.Applicants, h.ExpoDocs = store.NewAuthService(db), pdf.Documents{}
 	return h
 }
 

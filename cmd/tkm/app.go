@@ -1,10 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"sync"
 
 	"tkm"
@@ -25,6 +27,10 @@ type App struct {
 	DSN    string
 	Addr   string
 	Logger *slog.Logger
+	// BaseURL is the site's public address, where the expos' QR codes
+	// lead ("https://tkm.kemnaker.go.id"); empty, $TKM_BASE_URL, else the
+	// address each request came to.
+	BaseURL string
 
 	DB     *store.DB
 	Server *server.Server
@@ -78,7 +84,12 @@ func (a *App) Open(ctx context.Context) error {
 		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
 		Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db), Exports: store.NewExportService(db),
-		Sheets: sheet.Spreadsheets{}})
+		Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db), Public: store.NewPublicService(db),
+		Profiles: store.NewProfileService(db), Applicants: auth, ExpoDocs: pdf.Documents{},
+		BaseURL: cmp.Or(a.BaseURL, os.Getenv("TKM_BASE_URL")),
+		// The sign-up form's signing key, derived from the secret key, so
+		// that every server sharing the database has the same.
+		FormSecret: db.Vault.Hash("tkm sign-up form key")})
 	if err != nil {
 		db.Close()
 		return fmt.Errorf("ui: %w", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"image"
 	"image/color"
@@ -17,8 +18,11 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/makiuchi-d/gozxing"
+	gozxingqr "github.com/makiuchi-d/gozxing/qrcode"
 
 	"tkm"
+	"tkm/media"
 	"tkm/store"
 	"tkm/store/storetest"
 )
@@ -438,4 +442,179 @@ func TestE2EImport(t *testing.T) {
 			t.Errorf("a finished import's page still reloads itself (%v)", err)
 		}
 	})
+}
+
+// TestE2EApplyVerifyExpo: a group's leader applies online on a phone (an
+// account, an open cohort, the regency, the group with ten members) and
+// follows the group's stage; a regional officer of that province verifies
+// it. Then a ministry officer gives a group that reached institutional a
+// booth at a new expo, and a visitor opens the expo's page, reads the
+// booth's QR code and lands on the group's public page with its product.
+func TestE2EApplyVerifyExpo(t *testing.T) {
+	e2eEngines(t, func(t *testing.T, app *App) {
+		ctx := browser(t)
+		url := app.Server.URL()
+		run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+			t.Helper()
+			sctx, cancel := context.WithTimeout(ctx, 25*time.Second)
+			defer cancel()
+			if err := chromedp.Do(sctx, actions...); err != nil {
+				shown, _ := chromedp.Run(ctx, chromedp.Text(css("main")))
+				t.Fatalf("%s: %v; the page shows: %.600s", step, err, shown)
+			}
+		}
+		cohort := openCohort(t, app.DB, 2025)
+		g := storetest.Group(cohort.ID, "51.03.05", 10, 1)
+
+		run("account", chromedp.Navigate(url+"/daftar"), chromedp.Click(css("a#start")),
+			chromedp.WaitVisible(css("#f-email")),
+			chromedp.SetValue(css("#f-email"), "ketua.sekar@contoh.id"),
+			chromedp.SetValue(css("#f-name"), "Made Sari"),
+			chromedp.SetValue(css("#f-password"), "kopi pagi di pantai kuta"),
+			chromedp.Sleep(3500*time.Millisecond), // a person takes longer than a program
+			chromedp.Click(save), chromedp.WaitVisible(css("#f-cohort_id-"+cohort.ID.String())))
+		run("cohort", chromedp.Click(css("#f-cohort_id-"+cohort.ID.String())), chromedp.Click(save),
+			chromedp.WaitVisible(css("#f-province")))
+		run("region", chromedp.SetValue(css("#f-province"), "51"), chromedp.Click(css("#show-regencies")),
+			chromedp.WaitReady(css(`#f-region_code option[value="51.03"]`)),
+			chromedp.SetValue(css("#f-region_code"), "51.03"), chromedp.Click(save),
+			chromedp.WaitVisible(css("#f-members-9-nik")))
+		steps := []chromedp.Action[chromedp.Void]{
+			chromedp.SetValue(css("#f-name"), "KUB Tenun Ikat Sekar Jagat"),
+			chromedp.SetValue(css("#f-sector"), "Tenun ikat"),
+		}
+		for i, m := range g.Members {
+			steps = append(steps, fillMember(i, m))
+		}
+		run("group", append(steps, chromedp.Click(save), chromedp.WaitVisible(css("#confirmation")))...)
+		id := text(t, ctx, "#reference")
+		run("follow", chromedp.Click(css("a#follow")), chromedp.WaitVisible(css("#timeline")))
+		if stage := text(t, ctx, "#stage"); stage != "Terdaftar" {
+			t.Errorf("the leader's new group is at %q, want Terdaftar", stage)
+		}
+		logOut := chromedp.Steps(chromedp.Click(css(`form[action="/keluar"] button`)), chromedp.WaitVisible(css("#f-email")))
+		run("leader logs out", logOut)
+
+		email, password := addUser(t, app.DB, tkm.RoleRegional, "51")
+		run("verify", logIn(url, email, password), chromedp.Navigate(url+"/kelompok/"+id), chromedp.Click(css("#move-submit")),
+			chromedp.WaitVisible(css("#stage-verified[aria-current=step]")))
+		if stage := text(t, ctx, "#stage"); stage != "Terverifikasi" {
+			t.Errorf("after verifying, stage %q", stage)
+		}
+		run("officer logs out", logOut)
+
+		exhibitor, product := institutionalGroup(t, app.DB, cohort.ID)
+		email, password = addUser(t, app.DB, tkm.RoleMinistry, "")
+		run("expo", logIn(url, email, password), chromedp.Navigate(url+"/pameran/baru"),
+			chromedp.SetValue(css("#f-name"), "Pameran Produk TKM 2025"),
+			chromedp.SetValue(css("#f-venue"), "BNDCC Nusa Dua"),
+			chromedp.SetValue(css("#f-province"), "51"),
+			chromedp.SetValue(css("#f-starts_on"), "2025-11-19"),
+			chromedp.SetValue(css("#f-ends_on"), "2025-11-21"),
+			chromedp.Click(save), chromedp.WaitVisible(css("a#exhibitor-new")))
+		run("booth", chromedp.Click(css("a#exhibitor-new")), chromedp.WaitVisible(css("#f-booth")),
+			chromedp.SetValue(css("#f-group_id"), exhibitor.ID.String()),
+			chromedp.SetValue(css("#f-booth"), "A1"),
+			chromedp.Click(save), chromedp.WaitVisible(css("#booth-plan")))
+		if booth := strings.Join(strings.Fields(text(t, ctx, "#booth-plan li")), " "); booth != "A1 "+exhibitor.Name+" Jawa Barat" {
+			t.Errorf("booth plan %q", booth)
+		}
+		expo, err := chromedp.Run(ctx, chromedp.AttributeValue(css("a#public-page"), "href"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		run("officer logs out", logOut)
+
+		run("visitor", chromedp.Navigate(url+expo.Value), chromedp.WaitVisible(css("#stan-1 img.qr__img")))
+		src, err := chromedp.Run(ctx, chromedp.AttributeValue(css("#stan-1 img.qr__img"), "src"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		target := decodeQR(t, src.Value)
+		if shown := text(t, ctx, "#stan-1 a.qr__url"); target != url+tkm.PublicGroupPath(exhibitor.ID) || shown != target {
+			t.Fatalf("the QR code leads to %q, the page says %q; want %q", target, shown, url+tkm.PublicGroupPath(exhibitor.ID))
+		}
+		run("scan", chromedp.Navigate(target), chromedp.WaitVisible(css("#produk-"+product.ID.String())))
+		if h1 := text(t, ctx, "h1"); h1 != exhibitor.Name {
+			t.Errorf("the QR code opened %q, want %q", h1, exhibitor.Name)
+		}
+		if got := text(t, ctx, "#produk-"+product.ID.String()+" h3"); got != product.Name {
+			t.Errorf("the group's page shows product %q", got)
+		}
+	})
+}
+
+// openCohort creates a cohort open for online applications.
+func openCohort(t *testing.T, db *store.DB, year int) *tkm.Cohort {
+	c := storetest.Cohort(t, db, year)
+	open := true
+	admin := storetest.As(&tkm.User{ID: 1, Role: tkm.RoleAdmin})
+	c, err := store.NewCohortService(db).UpdateCohort(admin, c.ID, tkm.CohortUpdate{ApplicationsOpen: &open})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// institutionalGroup makes a group of ten in West Java with a product and
+// its photo, taken to institutional past its gates by a ministry officer.
+func institutionalGroup(t *testing.T, db *store.DB, cohort tkm.ID) (*tkm.Group, *tkm.Product) {
+	_, ministry := storetest.User(t, db, tkm.RoleMinistry, "")
+	g := storetest.Group(cohort, "32.09.01", 10, 500)
+	g.Name = "KUB Batik Tulis Trusmi"
+	if _, err := store.NewGroupService(db).CreateGroup(ministry, g); err != nil {
+		t.Fatal(err)
+	}
+	p := &tkm.Product{Name: "Batik Tulis Mega Mendung", Price: 450_000, Unit: "lembar", MonthlyCapacity: 30}
+	products := store.NewProductService(db)
+	if err := products.CreateProduct(ministry, g.ID, p); err != nil {
+		t.Fatal(err)
+	}
+	photo, err := media.ReadFile(bytes.NewReader(pngPhoto(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := products.AddProductPhoto(ministry, p.ID, photo); err != nil {
+		t.Fatal(err)
+	}
+	wf := store.NewWorkflowService(db)
+	for s := tkm.StageRegistered.Next(); ; s = s.Next() {
+		if _, err := wf.Transition(ministry, g.ID, tkm.TransitionRequest{To: s, Override: true, Note: "Uji ujung ke ujung"}); err != nil {
+			t.Fatalf("move to %s: %v", s, err)
+		}
+		if s == tkm.StageInstitutional {
+			return g, p
+		}
+	}
+}
+
+// decodeQR reads the address in a QR code image the page carries as a
+// data: URL, scaled up first: the page draws a pixel a module.
+func decodeQR(t *testing.T, src string) string {
+	t.Helper()
+	b64, ok := strings.CutPrefix(src, "data:image/png;base64,")
+	data, err := base64.StdEncoding.DecodeString(b64)
+	if !ok || err != nil {
+		t.Fatalf("QR code src %.80q: %v", src, err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const k = 8
+	big := image.NewGray(image.Rect(0, 0, img.Bounds().Dx()*k, img.Bounds().Dy()*k))
+	for y := range big.Bounds().Dy() {
+		for x := range big.Bounds().Dx() {
+			big.Set(x, y, img.At(img.Bounds().Min.X+x/k, img.Bounds().Min.Y+y/k))
+		}
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := gozxingqr.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("decode the QR code: %v", err)
+	}
+	return res.GetText()
 }
