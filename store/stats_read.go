@@ -24,6 +24,22 @@ type cohortInfo struct {
 // (a regional scope is whole regencies); a mentor's or a leader's few
 // groups are counted on the spot.
 func (s *StatsService) Stats(ctx context.Context, f tkm.StatsFilter) (*tkm.Stats, error) {
+	return s.figures(ctx, f, s.counts)
+}
+
+// Recount gives the same figures counted from the groups, members, aid and
+// reports themselves, ignoring the counters: what the counters save, and
+// the yardstick they are measured against.
+func (s *StatsService) Recount(ctx context.Context, f tkm.StatsFilter) (*tkm.Stats, error) {
+	return s.figures(ctx, f, func(ctx context.Context, tx *Tx, scope tkm.Scope) (*statSet, error) {
+		var a args
+		return countStats(ctx, tx, scopeCondition(scope, &a), a)
+	})
+}
+
+type counter func(context.Context, *Tx, tkm.Scope) (*statSet, error)
+
+func (s *StatsService) figures(ctx context.Context, f tkm.StatsFilter, count counter) (*tkm.Stats, error) {
 	if err := tkm.Authorize(ctx, tkm.ReadRegistry); err != nil {
 		return nil, err
 	}
@@ -34,7 +50,7 @@ func (s *StatsService) Stats(ctx context.Context, f tkm.StatsFilter) (*tkm.Stats
 		if err != nil {
 			return err
 		}
-		set, err := s.counts(ctx, tx, scope)
+		set, err := count(ctx, tx, scope)
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"iter"
+	"reflect"
 	"testing"
 
 	"tkm"
@@ -109,7 +110,30 @@ func TestStatsFigures(t *testing.T) {
 		if err := db.CheckCounters(context.Background()); err != nil {
 			t.Fatal(err)
 		}
+		sameAsRecount(t, db, ctx, bali)
 	})
+}
+
+// sameAsRecount checks that the figures read from the counters are the
+// figures counted from the rows, for each filter and scope.
+func sameAsRecount(t *testing.T, db *store.DB, ctxs ...context.Context) {
+	t.Helper()
+	s := store.NewStatsService(db)
+	for _, ctx := range ctxs {
+		for _, f := range []tkm.StatsFilter{{}, {Year: 2019}, {Province: "51"}, {Year: 2018, Province: "31"}} {
+			got, err := s.Stats(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := s.Recount(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %+v: counters say %+v, a recount %+v", tkm.UserFromContext(ctx).Email, f, got, want)
+			}
+		}
+	}
 }
 
 // expectation is every figure, worked out from the generated groups.
