@@ -28,17 +28,18 @@ const (
 	Export        Action = "export"          // download lists as spreadsheets
 	ManageExpos   Action = "expo.manage"     // create expos, give groups their booths
 	RecordSales   Action = "expo.sales"      // record what exhibitors sold
+	ReadExpos     Action = "expo.read"       // read an expo's report: its sales are the programme's figures
 )
 
 var permissions = map[Role][]Action{
 	RoleAdmin: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, ManageUsers, AssignMentors,
-		ReadAudit, ReportPerson, MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export, ManageExpos, RecordSales},
+		ReadAudit, ReportPerson, MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export, ManageExpos, RecordSales, ReadExpos},
 	RoleMinistry: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, WriteCohort, AssignMentors, ReportPerson,
-		MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export, ManageExpos, RecordSales},
+		MoveGroup, OverrideGate, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export, ManageExpos, RecordSales, ReadExpos},
 	RoleRegional: {UseAccount, ReadRegistry, WriteGroup, DeleteGroup, ReadNIK, AssignMentors,
-		MoveGroup, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export, RecordSales},
-	RoleMentor:  {UseAccount, ReadRegistry, WriteGroup, TakeRegister, RecordSales},
-	RoleAuditor: {UseAccount, ReadRegistry, ReadNIK, ReadAudit, ReportPerson, Export},
+		MoveGroup, RecordAid, RunTrainings, TakeRegister, ReviewLPJ, ImportGroups, Export, RecordSales, ReadExpos},
+	RoleMentor:  {UseAccount, ReadRegistry, WriteGroup, TakeRegister, RecordSales, ReadExpos},
+	RoleAuditor: {UseAccount, ReadRegistry, ReadNIK, ReadAudit, ReportPerson, Export, ReadExpos},
 	RoleGroup:   {UseAccount, ReadRegistry, WriteGroup},
 }
 

@@ -76,4 +76,7 @@ type ExpoService interface {
 	AddExhibitor(ctx context.Context, expoID ID, groupID ID, booth string) (*Exhibitor, error)
 	RecordSale(ctx context.Context, expoID ID, s *Sale) error
 	ExpoReport(ctx context.Context, id ID) (*ExpoReport, error)
+	// DownloadExpoReport is ExpoReport for a file leaving tkm (format
+	// "pdf" or "xlsx"): the download is recorded in the audit log.
+	DownloadExpoReport(ctx context.Context, id ID, format string) (*ExpoReport, error)
 }

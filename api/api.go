@@ -165,7 +165,7 @@ func (a *API) routes() []route {
 			body:    exhibitorRequest{}, status: 201, resp: tkm.Exhibitor{}, handle: a.addExhibitor},
 		{method: "POST", path: "/api/v1/expos/{id}/sales", action: tkm.RecordSales, summary: "Record a sale of an exhibitor",
 			body: saleRequest{}, status: 201, resp: tkm.Sale{}, handle: a.recordSale},
-		{method: "GET", path: "/api/v1/expos/{id}/report", action: tkm.ReadRegistry,
+		{method: "GET", path: "/api/v1/expos/{id}/report", action: tkm.ReadExpos,
 			summary: "An expo's figures (exhibitors by province, products, sales); ?format=xlsx for a spreadsheet",
 			query:   []param{{"format", "xlsx, or empty for JSON"}}, resp: tkm.ExpoReport{}, handle: a.expoReport},
 

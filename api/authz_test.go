@@ -123,7 +123,7 @@ type fixture struct {
 func newFixture(t *testing.T, db *store.DB, url string) *fixture {
 	admin, _ := storetest.User(t, db, tkm.RoleAdmin, "")
 	_, ministry := storetest.User(t, db, tkm.RoleMinistry, "")
-	fx := &fixture{db: db, url: url, cohort: storetest.Cohort(t, db, 2019), ministry: ministry, admin: admin, serial: 1}
+	fx := &fixture{db: db, url: url, cohort: storetest.OpenCohort(t, db, 2019), ministry: ministry, admin: admin, serial: 1}
 	stranger, _ := storetest.User(t, db, tkm.RoleMentor, "")
 	fx.foreign = fx.session(t, stranger)
 	fx.job = fx.importJob(t, ministry)

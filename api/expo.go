@@ -102,14 +102,18 @@ func (a *API) expoReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rep, err := a.Expos.ExpoReport(r.Context(), id)
-	if err != nil {
-		return err
-	}
 	switch r.URL.Query().Get("format") {
 	case "xlsx":
+		rep, err := a.Expos.DownloadExpoReport(r.Context(), id, "xlsx")
+		if err != nil {
+			return err
+		}
 		return a.expoReportXLSX(w, rep)
 	case "":
+		rep, err := a.Expos.ExpoReport(r.Context(), id)
+		if err != nil {
+			return err
+		}
 		return writeJSON(w, http.StatusOK, rep)
 	}
 	return tkm.Errorf(tkm.EMALFORMED, "Format laporan: kosong (JSON) atau xlsx.", "Report format: empty (JSON) or xlsx.")

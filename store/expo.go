@@ -219,7 +219,7 @@ func insertSale(ctx context.Context, tx *Tx, expo tkm.ID, sale *tkm.Sale) error 
 // ExpoReport gives an expo's figures: exhibitors by province, products
 // shown, sales.
 func (s *ExpoService) ExpoReport(ctx context.Context, id tkm.ID) (*tkm.ExpoReport, error) {
-	if err := tkm.Authorize(ctx, tkm.ReadRegistry); err != nil {
+	if err := tkm.Authorize(ctx, tkm.ReadExpos); err != nil {
 		return nil, err
 	}
 	r := &tkm.ExpoReport{ExhibitorsByProvince: map[string]int{}}
@@ -235,6 +235,16 @@ func (s *ExpoService) ExpoReport(ctx context.Context, id tkm.ID) (*tkm.ExpoRepor
 			WHERE x.expo_id = $1`, id)
 	})
 	return r, err
+}
+
+// DownloadExpoReport returns the report and records its download.
+func (s *ExpoService) DownloadExpoReport(ctx context.Context, id tkm.ID, format string) (*tkm.ExpoReport, error) {
+	r, err := s.ExpoReport(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return r, s.db.auditAlone(ctx, &tkm.AuditEntry{Action: tkm.AuditExport, Entity: "expo", EntityID: id,
+		Note: "laporan pameran (" + format + ")"})
 }
 
 func requiredGroup() error {

@@ -70,6 +70,18 @@ func TestExpoAndPublic(t *testing.T) {
 			t.Fatalf("report %+v %v", rep, err)
 		}
 
+		if _, err := expos.ExpoReport(storetest.As(&tkm.User{ID: 99, Role: tkm.RoleGroup}), e.ID); tkm.ErrorCode(err) != tkm.EFORBIDDEN {
+			t.Fatalf("a group's leader read the expo's sales: %v", err)
+		}
+		if _, err := expos.DownloadExpoReport(w.ctx, e.ID, "pdf"); err != nil {
+			t.Fatal(err)
+		}
+		_, auditor := storetest.User(t, db, tkm.RoleAuditor, "")
+		log, err := store.NewAuditService(db).FindAuditEntries(auditor, tkm.AuditFilter{Action: tkm.AuditExport})
+		if err != nil || len(log.Items) != 1 || log.Items[0].Entity != "expo" || log.Items[0].EntityID != e.ID {
+			t.Fatalf("the report's download is not in the audit log: %+v %v", log, err)
+		}
+
 		// The public: no login, the two groups, no personal data.
 		pub := store.NewPublicService(db)
 		page, err := pub.Catalogue(context.Background(), tkm.CatalogueFilter{Province: "51"})
@@ -93,6 +105,15 @@ func TestExpoAndPublic(t *testing.T) {
 		}
 		if !strings.Contains(string(js), "Ni Made Ayu (ketua)") {
 			t.Error("the names the group chose to publish are missing")
+		}
+
+		// A group that drops out leaves the public expo page; the rest stays.
+		if _, err := w.flow.Transition(w.ctx, jkt.ID, tkm.TransitionRequest{To: tkm.StageDropped, Note: "bubar"}); err != nil {
+			t.Fatal(err)
+		}
+		ex, groups, err = pub.PublicExpo(context.Background(), e.ID)
+		if err != nil || len(groups) != 1 || len(ex.Exhibitors) != 1 || ex.Exhibitors[0].GroupID != bali.ID {
+			t.Fatalf("public expo after a group dropped out: %d groups, %+v, %v", len(groups), ex, err)
 		}
 	})
 }

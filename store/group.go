@@ -84,10 +84,14 @@ func fieldsOf(err error) []tkm.FieldError {
 // group, and that its region lies in the caller's scope.
 func checkGroupRefs(ctx context.Context, tx *Tx, g *tkm.Group) error {
 	var f tkm.Fields
-	if _, err := findCohort(ctx, tx, g.CohortID); tkm.ErrorCode(err) == tkm.ENOTFOUND {
+	c, err := findCohort(ctx, tx, g.CohortID)
+	switch {
+	case tkm.ErrorCode(err) == tkm.ENOTFOUND:
 		f.Add("cohort_id", "cohort_unknown", "Angkatan tidak ditemukan.", "Cohort not found.")
-	} else if err != nil {
+	case err != nil:
 		return err
+	case tkm.UserFromContext(ctx).Role == tkm.RoleGroup && !c.ApplicationsOpen:
+		f.Add("cohort_id", "cohort_closed", "Angkatan ini tidak menerima pendaftaran daring.", "This cohort does not take applications online.")
 	}
 	if g.PreviousGroupID != 0 {
 		if _, err := findGroup(ctx, tx, g.PreviousGroupID); tkm.ErrorCode(err) == tkm.ENOTFOUND {

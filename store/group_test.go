@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -44,6 +45,25 @@ func TestCreateGroup(t *testing.T) {
 		_, mentor := storetest.User(t, db, tkm.RoleMentor, "")
 		if _, err := groups.RevealNIKs(mentor, g.ID); tkm.ErrorCode(err) != tkm.EFORBIDDEN {
 			t.Errorf("a mentor saw full NIKs: %v", err)
+		}
+	})
+}
+
+// TestLeaderAppliesOnlyToOpenCohorts: a group's leader registers a group
+// only in a cohort that takes applications online, whatever the client.
+func TestLeaderAppliesOnlyToOpenCohorts(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		_, leader := storetest.User(t, db, tkm.RoleGroup, "")
+		groups := store.NewGroupService(db)
+		c := storetest.Cohort(t, db, 2019)
+		_, err := groups.CreateGroup(leader, storetest.Group(c.ID, "51.03.05", 10, 1))
+		var e *tkm.Error
+		if !errors.As(err, &e) || len(e.Fields) != 1 || e.Fields[0].Code != "cohort_closed" {
+			t.Fatalf("applying to a closed cohort: %v", err)
+		}
+		open := storetest.OpenCohort(t, db, 2020)
+		if _, err := groups.CreateGroup(leader, storetest.Group(open.ID, "51.03.05", 10, 1)); err != nil {
+			t.Fatalf("applying once the cohort opened: %v", err)
 		}
 	})
 }

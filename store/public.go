@@ -124,17 +124,29 @@ func (s *PublicService) PublicExpo(ctx context.Context, id tkm.ID) (*tkm.Expo, [
 		if e, err = findExpo(ctx, tx, id); err != nil {
 			return err
 		}
-		for _, x := range e.Exhibitors {
-			x.Sales = 0 // sales are the ministry's figures, not the public's
-			g, err := publicGroup(ctx, tx, x.GroupID)
-			if err != nil {
-				return err
-			}
-			groups = append(groups, g)
-		}
-		return nil
+		groups, err = publicExhibitors(ctx, tx, e)
+		return err
 	})
 	return e, groups, err
+}
+
+// publicExhibitors keeps the exhibitors the public may see, with their
+// groups: a group that has since dropped out is no longer shown.
+func publicExhibitors(ctx context.Context, tx *Tx, e *tkm.Expo) ([]*tkm.PublicGroup, error) {
+	var groups []*tkm.PublicGroup
+	shown := e.Exhibitors[:0]
+	for _, x := range e.Exhibitors {
+		x.Sales = 0 // sales are the ministry's figures, not the public's
+		g, err := publicGroup(ctx, tx, x.GroupID)
+		if tkm.ErrorCode(err) == tkm.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		shown, groups = append(shown, x), append(groups, g)
+	}
+	e.Exhibitors = shown
+	return groups, nil
 }
 
 // PublicExpos lists every expo.

@@ -143,6 +143,15 @@ func (h *Handler) findExpoReport(r *http.Request) (*tkm.ExpoReport, error) {
 	return h.Expos.ExpoReport(r.Context(), id)
 }
 
+// downloadExpoReport is findExpoReport for a file to download, audited.
+func (h *Handler) downloadExpoReport(r *http.Request, format string) (*tkm.ExpoReport, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	return h.Expos.DownloadExpoReport(r.Context(), id, format)
+}
+
 // findExpo returns the expo named in the path with its exhibitors.
 func (h *Handler) findExpo(r *http.Request) (*tkm.Expo, error) {
 	id, err := pathID(r, "id")

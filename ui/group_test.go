@@ -122,7 +122,7 @@ func TestGroupRevealNIK(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		s := newSite(t, db)
 		officer, u := s.user(tkm.RoleRegional, "51")
-		c := storetest.Cohort(t, db, 2024)
+		c := storetest.OpenCohort(t, db, 2024)
 		g := seedGroup(t, db, admin, c.ID, "51.03.05", 3, 25)
 		path := "/kelompok/" + g.ID.String()
 

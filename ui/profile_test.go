@@ -17,7 +17,7 @@ import (
 func TestProfile(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		s := newSite(t, db)
-		c := storetest.Cohort(t, db, 2024)
+		c := storetest.OpenCohort(t, db, 2024)
 		leader, lu := s.user(tkm.RoleGroup, "")
 		g := seedGroup(t, db, lu, c.ID, "51.03.05", 10, 10)
 		path := "/kelompok/" + g.ID.String() + "/profil"

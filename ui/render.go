@@ -86,7 +86,7 @@ type menu struct {
 func menuOf(u *tkm.User) menu {
 	return menu{Registry: tkm.Can(u, tkm.ReadRegistry), Imports: tkm.Can(u, tkm.ImportGroups), Users: tkm.Can(u, tkm.ManageUsers),
 		Audit: tkm.Can(u, tkm.ReadAudit), Person: tkm.Can(u, tkm.ReportPerson), Account: tkm.Can(u, tkm.UseAccount),
-		Expos: tkm.Can(u, tkm.ManageExpos) || tkm.Can(u, tkm.RecordSales) || tkm.Can(u, tkm.ReadAudit)}
+		Expos: tkm.Can(u, tkm.ReadExpos)}
 }
 
 // base returns the base of a page for r, taking the flash message if any.

@@ -52,6 +52,20 @@ func Cohort(t testing.TB, db *store.DB, year int) *tkm.Cohort {
 	return c
 }
 
+// OpenCohort is Cohort taking applications online, so that a group's
+// leader may register a group in it.
+func OpenCohort(t testing.TB, db *store.DB, year int) *tkm.Cohort {
+	t.Helper()
+	c := Cohort(t, db, year)
+	open := true
+	admin := &tkm.User{ID: 1, Role: tkm.RoleAdmin}
+	c, err := store.NewCohortService(db).UpdateCohort(As(admin), c.ID, tkm.CohortUpdate{ApplicationsOpen: &open})
+	if err != nil {
+		t.Fatalf("open cohort: %v", err)
+	}
+	return c
+}
+
 // Group returns a valid group of cohort in district's regency with n
 // members whose NIK serials start at first.
 func Group(cohort tkm.ID, district string, n, first int) *tkm.Group {
