@@ -50,9 +50,10 @@ func newClient(base string, ip net.IP, t *tally) *client {
 func (c *client) close() { c.http.CloseIdleConnections() }
 
 // call sends a request and checks its status; a different status, or no
-// answer, counts as a failure. It returns the body and the Location.
+// answer, counts as a failure. It returns the body and the Location. The
+// end of the run does not cut a request short: it finishes and counts.
 func (c *client) call(ctx context.Context, method, path, ctype string, body []byte, want int) ([]byte, string, error) {
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(context.WithoutCancel(ctx), method, c.base+path, bytes.NewReader(body))
 	if err != nil {
 		return nil, "", err
 	}
@@ -64,9 +65,7 @@ func (c *client) call(ctx context.Context, method, path, ctype string, body []by
 	}
 	start := time.Now()
 	b, loc, err := c.send(req, want)
-	if ctx.Err() == nil { // a request cut by the end of the run is not counted
-		c.tally.add(time.Since(start), failureText(method, path, err))
-	}
+	c.tally.add(time.Since(start), failureText(method, path, err))
 	return b, loc, err
 }
 

@@ -8,16 +8,12 @@ import (
 	"tkm"
 )
 
-// mentor logs in and, group after group of those assigned to them, opens
+// mentor, logged in at the setup, goes group after group of those assigned to them, opens
 // the group, reads its monitoring reports and files the next month
 // missing, going back from this month: one report a month a group.
 func (p *person) mentor(ctx context.Context) {
-	a := p.w.mentors[p.n%len(p.w.mentors)]
-	c := p.client()
+	c := p.w.sessions[p.n]
 	defer c.close()
-	if c.login(ctx, a.email, a.password) != nil {
-		return
-	}
 	var mine groupList
 	if c.getJSON(ctx, "/api/v1/groups?limit=50", &mine) != nil || len(mine.Items) == 0 {
 		return

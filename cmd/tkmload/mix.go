@@ -95,6 +95,9 @@ func drive3(ctx context.Context, c mixConfig, w *world, n [3]int, tallies *[3]ta
 	for class, count := range n {
 		for range count {
 			p := person{w: w, cfg: c, t: &tallies[class], r: rand.New(rand.NewPCG(c.seed, uint64(id))), n: id}
+			if s := w.sessions[id]; s != nil {
+				s.tally = p.t
+			}
 			id++
 			wg.Go(func() { p.live(ctx, class) })
 		}

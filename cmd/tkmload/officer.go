@@ -17,16 +17,12 @@ type groupList struct {
 	} `json:"items"`
 }
 
-// officer logs in to the API and the web pages, then lists the groups of
+// officer, logged in to the API and the web pages at the setup, lists the groups of
 // a province, opens one, and searches by a word of a name seen, by the
 // API (an officer's app or spreadsheet) and the pages (a browser) in turn.
 func (p *person) officer(ctx context.Context) {
-	a := p.w.officers[p.n%len(p.w.officers)]
-	c := p.client()
+	a, c := p.w.officers[p.n%len(p.w.officers)], p.w.sessions[p.n]
 	defer c.close()
-	if c.login(ctx, a.email, a.password) != nil || c.loginUI(ctx, a.email, a.password) != nil {
-		return
-	}
 	for ctx.Err() == nil {
 		province := a.province
 		if province == "" {

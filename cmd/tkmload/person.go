@@ -23,7 +23,8 @@ type world struct {
 	cohort    string
 	regencies []string
 	ids       *niks
-	seq       atomic.Int64 // numbers the applicants' e-mail addresses
+	sessions  map[int]*client // the officers' and mentors' browsers, by client number, logged in
+	seq       atomic.Int64    // numbers the applicants' e-mail addresses
 }
 
 // person is one client: an officer, a mentor or an applicant.

@@ -42,7 +42,7 @@ func setup(ctx context.Context, c mixConfig, n [3]int) (*world, error) {
 	if w.mentors, err = makeMentors(ctx, admin, n[1], c.seed); err != nil {
 		return nil, err
 	}
-	return w, nil
+	return w, logIn(ctx, w, n)
 }
 
 // openCohort creates this year's Pemula cohort for the run and opens it
