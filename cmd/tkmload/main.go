@@ -6,6 +6,14 @@
 //
 // With -bare FILE it instead serves FILE's bytes from a bare net/http
 // handler on -addr: the ceiling that tkm's handlers are compared with.
+//
+// With -mix it drives a realistic mix instead (issue 8): officers listing,
+// opening and searching groups, mentors filing monitoring reports and
+// applicants going through the online application, each a person with an
+// account and a loopback address of their own who pauses between pages;
+// it reports each class and the server's memory (see mix.go, bench/load.sh):
+//
+//	tkmload -mix -url http://127.0.0.1:8080 -clients 500 -duration 60s -pid PID
 package main
 
 import (
@@ -18,10 +26,12 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"os"
+	"os/signal"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -50,7 +60,14 @@ func run() error {
 	flag.StringVar(&c.bare, "bare", "", "serve this file from a bare handler instead of driving load")
 	flag.StringVar(&c.addr, "addr", "127.0.0.1:8099", "where -bare listens")
 	flag.StringVar(&c.save, "save", "", "write one response body of -path to this file and stop")
+	mix := flag.Bool("mix", false, "drive the realistic mix of officers, mentors and applicants")
+	var mc mixConfig
+	var split string
+	mixFlags(flag.CommandLine, &mc, &split)
 	flag.Parse()
+	if *mix {
+		return startMix(c.url, mc, split)
+	}
 	if c.bare != "" {
 		return serveBare(c.bare, c.addr)
 	}
@@ -62,6 +79,18 @@ func run() error {
 		return save(c, token)
 	}
 	return report(c, drive(c, token))
+}
+
+// startMix runs the mix against url until interrupted or done.
+func startMix(url string, mc mixConfig, split string) error {
+	var err error
+	if mc.split, err = parseSplit(split); err != nil {
+		return err
+	}
+	mc.url = url
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return runMix(ctx, mc, os.Stdout)
 }
 
 // serveBare answers every request with the file's bytes, as JSON or HTML.
