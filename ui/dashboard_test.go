@@ -113,6 +113,10 @@ func TestDashboard(t *testing.T) {
 		f.one(`#map a.tile--selected[data-province="51"]`)
 
 		b.get("/dasbor?year=abc").status(http.StatusBadRequest).hasFieldError("year")
+
+		checkStatsPDF(t, b, want)
+		checkStatsXLSX(t, b, want)
+		checkStatsAudited(t, db)
 	})
 }
 
