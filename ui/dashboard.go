@@ -122,18 +122,28 @@ func (h *Handler) findStats(r *http.Request, sf statsForm) (*tkm.Stats, error) {
 // statsFilter reads the filter form into a domain filter.
 func (h *Handler) statsFilter(sf statsForm) (tkm.StatsFilter, error) {
 	var bad tkm.Fields
-	f := tkm.StatsFilter{Year: parseYear(sf.Year, &bad), Province: sf.Province}
-	if sf.Cohort != "" {
-		id, err := tkm.ParseID(sf.Cohort)
-		if err != nil {
-			bad.Add("cohort", "id_invalid", "Angkatan tidak dikenal.", "Unknown cohort.")
-		}
-		f.CohortID = id
+	f := tkm.StatsFilter{Year: parseYear(sf.Year, &bad), CohortID: parseCohort(sf.Cohort, &bad), Province: sf.Province}
+	h.checkProvinceFilter(f.Province, &bad)
+	return f, bad.Err()
+}
+
+// parseCohort reads a cohort filter; empty is none.
+func parseCohort(s string, bad *tkm.Fields) tkm.ID {
+	if s == "" {
+		return 0
 	}
-	if reg, ok := h.Regions.Region(f.Province); f.Province != "" && (!ok || reg.Level != tkm.LevelProvince) {
+	id, err := tkm.ParseID(s)
+	if err != nil {
+		bad.Add("cohort", "id_invalid", "Angkatan tidak dikenal.", "Unknown cohort.")
+	}
+	return id
+}
+
+// checkProvinceFilter refuses a province filter that names no province.
+func (h *Handler) checkProvinceFilter(code string, bad *tkm.Fields) {
+	if reg, ok := h.Regions.Region(code); code != "" && (!ok || reg.Level != tkm.LevelProvince) {
 		bad.Add("province", "province_unknown", "Provinsi tidak dikenal.", "Unknown province.")
 	}
-	return f, bad.Err()
 }
 
 // parseYear reads a cohort year filter; empty is none.

@@ -2,13 +2,11 @@ package ui
 
 import (
 	"context"
-	"iter"
 	"net/http"
 	"strings"
 	"testing"
 
 	"tkm"
-	"tkm/demo"
 	"tkm/store"
 	"tkm/store/storetest"
 )
@@ -27,26 +25,8 @@ type programme struct {
 // loadProgramme loads the demo data as the ministry user of ctx.
 func loadProgramme(t *testing.T, db *store.DB, ctx context.Context) *programme {
 	t.Helper()
-	gen := demo.New(11, db.Regions)
-	cohorts := gen.Cohorts(2400)
 	p := &programme{stages: map[tkm.Stage]int{}, provinces: map[string]int{}, years: map[int]int{}, bali2019: map[tkm.Stage]int{}}
-	groups := func(ids []tkm.ID) iter.Seq[*tkm.Group] {
-		years := map[tkm.ID]int{}
-		for i, c := range cohorts {
-			years[ids[i]] = c.Year
-		}
-		return func(yield func(*tkm.Group) bool) {
-			for g := range gen.Groups(2400, ids) {
-				p.note(g, years[g.CohortID])
-				if !yield(g) {
-					return
-				}
-			}
-		}
-	}
-	if _, err := db.Load(ctx, cohorts, groups, nil); err != nil {
-		t.Fatal(err)
-	}
+	storetest.LoadDemo(t, db, ctx, 2400, p.note)
 	return p
 }
 

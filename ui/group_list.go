@@ -132,17 +132,8 @@ func (h *Handler) findGroups(r *http.Request, lf listFilter, cursor string) (*tk
 func (h *Handler) groupFilter(lf listFilter) (tkm.GroupFilter, error) {
 	f := tkm.GroupFilter{Province: lf.Province, Stage: tkm.Stage(lf.Stage), Q: lf.Q}
 	var bad tkm.Fields
-	f.Year = parseYear(lf.Year, &bad)
-	if lf.Cohort != "" {
-		id, err := tkm.ParseID(lf.Cohort)
-		if err != nil {
-			bad.Add("cohort", "id_invalid", "Angkatan tidak dikenal.", "Unknown cohort.")
-		}
-		f.CohortID = id
-	}
-	if reg, ok := h.Regions.Region(f.Province); f.Province != "" && (!ok || reg.Level != tkm.LevelProvince) {
-		bad.Add("province", "province_unknown", "Provinsi tidak dikenal.", "Unknown province.")
-	}
+	f.Year, f.CohortID = parseYear(lf.Year, &bad), parseCohort(lf.Cohort, &bad)
+	h.checkProvinceFilter(f.Province, &bad)
 	if f.Stage != "" && !f.Stage.Valid() {
 		bad.Add("stage", "stage_invalid", "Tahap tidak dikenal.", "Unknown stage.")
 	}
