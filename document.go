@@ -20,6 +20,8 @@ type BASTData struct {
 type Documents interface {
 	BAST(w io.Writer, d BASTData) error
 	BASTFilename(a *Aid) string
+	// StatsPDF writes the programme's statistics report.
+	StatsPDF(w io.Writer, d StatsDocument) error
 }
 
 // RegionPath names a region and the regions above it, innermost first:

@@ -24,6 +24,9 @@ type Spreadsheets interface {
 	Template(w io.Writer) error
 	// Annotate writes a copy of an import file with an error column.
 	Annotate(w io.Writer, r io.ReaderAt, size int64, errs map[int]string) error
+	// StatsXLSX writes the programme's statistics as a workbook, a sheet
+	// per group of figures.
+	StatsXLSX(w io.Writer, d StatsDocument) error
 }
 
 // ExportService streams lists of the registry within the caller's scope.

@@ -109,6 +109,7 @@ func limitText(f *Fields, field, v string, max int) {
 type GroupFilter struct {
 	CohortID ID
 	Province string // "51"
+	Year     int    // the cohorts of that year
 	Region   string // "51.03": the region and everything inside it
 	Stage    Stage
 	Q        string // words in the name or ref, or a full NIK of a member

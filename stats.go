@@ -1,6 +1,9 @@
 package tkm
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // StatsFilter narrows the statistics. Zero fields do not filter.
 type StatsFilter struct {
@@ -37,6 +40,9 @@ type MemberStats struct {
 	AgeBands map[string]int `json:"age_bands"` // age on 1 January of the cohort's year: "<25", "25-34", "35-44", "45+"
 }
 
+// AgeBands are the keys of MemberStats.AgeBands, youngest first.
+var AgeBands = []string{"<25", "25-34", "35-44", "45+"}
+
 // AidStats compare the aid disbursed with the budget: the cohort's aid
 // amount for every group approved or beyond.
 type AidStats struct {
@@ -63,7 +69,31 @@ type ExpoStats struct {
 	ExhibitorsByProvince map[string]int `json:"exhibitors_by_province"`
 }
 
+// CostPerJob is the aid disbursed for each new worker the groups hired;
+// zero while nobody was hired.
+func (s *Stats) CostPerJob() int64 {
+	if s.Outcomes.NewWorkers == 0 {
+		return 0
+	}
+	return s.Aid.Disbursed / int64(s.Outcomes.NewWorkers)
+}
+
 // StatsService gives the statistics.
 type StatsService interface {
 	Stats(ctx context.Context, f StatsFilter) (*Stats, error)
+	// ExportStats gives the statistics for a download named file and
+	// records the export in the audit log.
+	ExportStats(ctx context.Context, f StatsFilter, file string) (*Stats, error)
+}
+
+// StatsDocument is what the statistics report shows, as a PDF or a
+// workbook: the figures, the filters they were asked with, in words, and
+// the day of the report.
+type StatsDocument struct {
+	Stats    *Stats
+	Filter   StatsFilter
+	Cohort   string // the cohort's name when the figures are of one cohort
+	Scope    string // whose figures: "Nasional", or the officer's region
+	Regions  Regions
+	Reported time.Time
 }

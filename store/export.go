@@ -130,8 +130,8 @@ func (s *ExportService) streamMembers(rows rowsScanner, full bool, fn func(*tkm.
 }
 
 func exportNote(f tkm.GroupFilter, n int, full bool) string {
-	note := fmt.Sprintf("%d baris; saring: angkatan=%s provinsi=%s wilayah=%s tahap=%s cari=%q", n, f.CohortID, f.Province,
-		f.Region, f.Stage, f.Q)
+	note := fmt.Sprintf("%d baris; saring: angkatan=%s tahun=%d provinsi=%s wilayah=%s tahap=%s cari=%q", n, f.CohortID, f.Year,
+		f.Province, f.Region, f.Stage, f.Q)
 	if full {
 		note += "; NIK lengkap"
 	}

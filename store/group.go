@@ -301,6 +301,9 @@ func groupConditions(ctx context.Context, db *DB, f tkm.GroupFilter) ([]string, 
 	if f.Province != "" {
 		conds = append(conds, "g.province_code = "+a.add(f.Province))
 	}
+	if f.Year != 0 {
+		conds = append(conds, cohortYear(f.Year, &a))
+	}
 	if f.Region != "" {
 		conds = append(conds, withinRegion("g.region_code", f.Region, &a))
 	}

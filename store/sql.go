@@ -48,6 +48,11 @@ func scopeCondition(s tkm.Scope, a *args) string {
 	return "FALSE"
 }
 
+// cohortYear is the condition that groups g belong to a cohort of year.
+func cohortYear(year int, a *args) string {
+	return "g.cohort_id IN (SELECT id FROM cohorts WHERE year = " + a.add(year) + ")"
+}
+
 // nullID writes the zero ID as NULL.
 func nullID(id tkm.ID) any {
 	if id == 0 {

@@ -151,7 +151,6 @@ func keep(cohort tkm.ID, reg string, c cohortInfo, f tkm.StatsFilter, scope tkm.
 
 // sumCounts adds up the counters that match the filter.
 func sumCounts(st *tkm.Stats, set *statSet, cohorts map[tkm.ID]cohortInfo, f tkm.StatsFilter, scope tkm.Scope) {
-	bands := []string{"<25", "25-34", "35-44", "45+"}
 	for k, r := range set.groups {
 		c := cohorts[k.cohort]
 		if !keep(k.cohort, k.regency, c, f, scope) || r.groups == 0 {
@@ -165,7 +164,7 @@ func sumCounts(st *tkm.Stats, set *statSet, cohorts map[tkm.ID]cohortInfo, f tkm
 		st.Members.Total += int(r.members)
 		st.Members.Female += int(r.female)
 		st.Members.Male += int(r.members - r.female)
-		for i, b := range bands {
+		for i, b := range tkm.AgeBands {
 			st.Members.AgeBands[b] += int(r.bands[i])
 		}
 		st.Aid.Disbursed += r.aid
@@ -199,7 +198,7 @@ func exhibitorsByProvince(ctx context.Context, tx *Tx, st *tkm.Stats, scope tkm.
 		conds = append(conds, "g.cohort_id = "+a.add(f.CohortID))
 	}
 	if f.Year != 0 {
-		conds = append(conds, "g.cohort_id IN (SELECT id FROM cohorts WHERE year = "+a.add(f.Year)+")")
+		conds = append(conds, cohortYear(f.Year, &a))
 	}
 	if f.Province != "" {
 		conds = append(conds, "g.province_code = "+a.add(f.Province))
@@ -219,4 +218,17 @@ func exhibitorsByProvince(ctx context.Context, tx *Tx, st *tkm.Stats, scope tkm.
 		st.Expos.ExhibitorsByProvince[p] = n
 	}
 	return rows.Err()
+}
+
+// ExportStats gives the figures for a download and records the export.
+func (s *StatsService) ExportStats(ctx context.Context, f tkm.StatsFilter, file string) (*tkm.Stats, error) {
+	st, err := s.Stats(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	note := fmt.Sprintf("%s; saring: tahun=%d angkatan=%s provinsi=%s", file, f.Year, f.CohortID, f.Province)
+	if err := s.db.auditAlone(ctx, &tkm.AuditEntry{Action: tkm.AuditExport, Entity: "stats", Note: note}); err != nil {
+		return nil, fmt.Errorf("stats export: %w", err)
+	}
+	return st, nil
 }

@@ -2,12 +2,10 @@ package store_test
 
 import (
 	"context"
-	"iter"
 	"reflect"
 	"testing"
 
 	"tkm"
-	"tkm/demo"
 	"tkm/store"
 	"tkm/store/storetest"
 )
@@ -69,26 +67,8 @@ func TestStatsEqualRecount(t *testing.T) {
 func TestStatsFigures(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		_, ctx := storetest.User(t, db, tkm.RoleMinistry, "")
-		gen := demo.New(11, db.Regions)
 		want := expectation{stages: map[tkm.Stage]int{}, provinces: map[string]int{}, years: map[int]int{}, bali: map[tkm.Stage]int{}}
-		cohorts := gen.Cohorts(2400)
-		groups := func(ids []tkm.ID) iter.Seq[*tkm.Group] {
-			years := map[tkm.ID]int{}
-			for i, c := range cohorts {
-				years[ids[i]] = c.Year
-			}
-			return func(yield func(*tkm.Group) bool) {
-				for g := range gen.Groups(2400, ids) {
-					want.note(g, years[g.CohortID])
-					if !yield(g) {
-						return
-					}
-				}
-			}
-		}
-		if _, err := db.Load(ctx, cohorts, groups, nil); err != nil {
-			t.Fatal(err)
-		}
+		storetest.LoadDemo(t, db, ctx, 2400, want.note)
 		st, err := store.NewStatsService(db).Stats(ctx, tkm.StatsFilter{})
 		if err != nil {
 			t.Fatal(err)

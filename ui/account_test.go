@@ -19,7 +19,7 @@ func (s *site) logInAs(u *tkm.User, userAgent string) *browser {
 	r := postRequest("/masuk", url.Values{"email": {u.Email}, "password": {testPassword}})
 	r.Header.Set("User-Agent", userAgent)
 	r = r.WithContext(tkm.NewContextWithOrigin(r.Context(), tkm.Origin{IP: "10.1.2.3", UserAgent: userAgent}))
-	b.do(r).redirectsTo("/kelompok")
+	b.do(r).redirectsTo("/")
 	return b
 }
 
@@ -129,7 +129,7 @@ func TestAccountPassword(t *testing.T) {
 			t.Error("the session cookie stayed")
 		}
 		elsewhere.get("/kelompok").redirectsTo("/masuk?next=%2Fkelompok")
-		s.as(nil).post("/masuk", url.Values{"email": {u.Email}, "password": {"nasi goreng pedas sekali"}}).redirectsTo("/kelompok")
+		s.as(nil).post("/masuk", url.Values{"email": {u.Email}, "password": {"nasi goreng pedas sekali"}}).redirectsTo("/")
 	})
 }
 

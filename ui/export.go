@@ -47,7 +47,7 @@ type nikExportView struct {
 
 // filterOf reads the list's filters from a query or a posted form.
 func filterOf(q url.Values) listFilter {
-	return listFilter{Cohort: q.Get("cohort"), Province: q.Get("province"), Stage: q.Get("stage"), Q: q.Get("q"),
+	return listFilter{Cohort: q.Get("cohort"), Year: q.Get("year"), Province: q.Get("province"), Stage: q.Get("stage"), Q: q.Get("q"),
 		Limit: q.Get("limit")}
 }
 
@@ -78,7 +78,7 @@ func (v *groupListView) downloads() []download {
 func nikForm(f listFilter, errs *formErrors) *nikExportForm {
 	form := &nikExportForm{Action: fullNIKExport, Errors: errs}
 	q := f.exportQuery()
-	for _, k := range []string{"cohort", "province", "stage", "q"} {
+	for _, k := range []string{"cohort", "year", "province", "stage", "q"} {
 		if s := q.Get(k); s != "" {
 			form.Hidden = append(form.Hidden, hiddenField{Name: k, Value: s})
 		}
@@ -139,13 +139,18 @@ func (h *Handler) confirmNIKExport(w http.ResponseWriter, r *http.Request, lf li
 	return nil
 }
 
-// exportFilter checks a download's filters. A download has no form to
-// show its problems beside, so they make one message.
+// exportFilter checks a download's filters.
 func (h *Handler) exportFilter(lf listFilter) (tkm.GroupFilter, error) {
 	lf.Limit = ""
 	f, err := h.groupFilter(lf)
+	return f, downloadError(err)
+}
+
+// downloadError turns the problems of a download's filters into one
+// message: a download has no form to show them beside.
+func downloadError(err error) error {
 	if err == nil {
-		return f, nil
+		return nil
 	}
 	var e *tkm.Error
 	var id, en []string
@@ -154,7 +159,7 @@ func (h *Handler) exportFilter(lf listFilter) (tkm.GroupFilter, error) {
 			id, en = append(id, fe.Message), append(en, fe.English)
 		}
 	}
-	return f, &tkm.Error{Code: tkm.EMALFORMED, Message: "Saringan unduhan tidak dapat dipakai: " + strings.Join(id, " "),
+	return &tkm.Error{Code: tkm.EMALFORMED, Message: "Saringan unduhan tidak dapat dipakai: " + strings.Join(id, " "),
 		English: "The download's filters cannot be used: " + strings.Join(en, " ")}
 }
 

@@ -18,6 +18,7 @@ type groupListView struct {
 	Targets     []option
 	Target      string // the stage to move to, chosen first: the next of the stage filtered on
 	Cohorts     []option
+	Years       []option
 	Provinces   []option
 	Stages      []option
 	Groups      []groupRow
@@ -53,7 +54,7 @@ func (v *groupListView) rows(gs []*tkm.Group, regions tkm.Regions) []groupRow {
 
 // listFilter is the list's filter form as typed.
 type listFilter struct {
-	Cohort, Province, Stage, Q, Limit string
+	Cohort, Year, Province, Stage, Q, Limit string
 }
 
 // Any reports whether any filter is set.
@@ -62,7 +63,7 @@ func (f listFilter) Any() bool { return f != listFilter{} }
 // values returns the filter as query parameters, leaving out the empty ones.
 func (f listFilter) values() url.Values {
 	v := url.Values{}
-	for k, s := range map[string]string{"cohort": f.Cohort, "province": f.Province, "stage": f.Stage, "q": f.Q, "limit": f.Limit} {
+	for k, s := range map[string]string{"cohort": f.Cohort, "year": f.Year, "province": f.Province, "stage": f.Stage, "q": f.Q, "limit": f.Limit} {
 		if s != "" {
 			v.Set(k, s)
 		}
@@ -109,7 +110,7 @@ func (h *Handler) listChoices(r *http.Request, v *groupListView) error {
 	if err != nil {
 		return err
 	}
-	v.Cohorts, v.cohorts = cohortOptions(cs), map[tkm.ID]string{}
+	v.Cohorts, v.Years, v.cohorts = cohortOptions(cs), yearOptions(cs), map[tkm.ID]string{}
 	for _, c := range cs {
 		v.cohorts[c.ID] = c.Name
 	}
@@ -131,16 +132,8 @@ func (h *Handler) findGroups(r *http.Request, lf listFilter, cursor string) (*tk
 func (h *Handler) groupFilter(lf listFilter) (tkm.GroupFilter, error) {
 	f := tkm.GroupFilter{Province: lf.Province, Stage: tkm.Stage(lf.Stage), Q: lf.Q}
 	var bad tkm.Fields
-	if lf.Cohort != "" {
-		id, err := tkm.ParseID(lf.Cohort)
-		if err != nil {
-			bad.Add("cohort", "id_invalid", "Angkatan tidak dikenal.", "Unknown cohort.")
-		}
-		f.CohortID = id
-	}
-	if reg, ok := h.Regions.Region(f.Province); f.Province != "" && (!ok || reg.Level != tkm.LevelProvince) {
-		bad.Add("province", "province_unknown", "Provinsi tidak dikenal.", "Unknown province.")
-	}
+	f.Year, f.CohortID = parseYear(lf.Year, &bad), parseCohort(lf.Cohort, &bad)
+	h.checkProvinceFilter(f.Province, &bad)
 	if f.Stage != "" && !f.Stage.Valid() {
 		bad.Add("stage", "stage_invalid", "Tahap tidak dikenal.", "Unknown stage.")
 	}
@@ -169,7 +162,7 @@ func (h *Handler) listFailed(w http.ResponseWriter, r *http.Request, v *groupLis
 // cursor have none.
 func filterField(field string) (string, string) {
 	switch field {
-	case "cohort", "province", "stage", "q":
+	case "cohort", "year", "province", "stage", "q":
 		return field, ""
 	}
 	return "", ""

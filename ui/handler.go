@@ -109,10 +109,14 @@ func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) error {
 	return tkm.Errorf(tkm.ENOTFOUND, "Halaman tidak ditemukan.", "Page not found.")
 }
 
-// home sends a visitor to the groups, or to the login first.
+// home sends an officer to the dashboard, a group's leader to their
+// group, and a visitor to the login first.
 func (h *Handler) home(w http.ResponseWriter, r *http.Request) error {
 	to := "/masuk"
-	if tkm.UserFromContext(r.Context()) != nil {
+	switch u := tkm.UserFromContext(r.Context()); {
+	case menuOf(u).Dashboard:
+		to = "/dasbor"
+	case u != nil:
 		to = "/kelompok"
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)

@@ -19,7 +19,7 @@ type loginView struct {
 
 // loginPage shows the login form; a user already logged in goes on.
 func (h *Handler) loginPage(w http.ResponseWriter, r *http.Request) error {
-	next := safeNext(r.URL.Query().Get("next"), "/kelompok")
+	next := safeNext(r.URL.Query().Get("next"), "/")
 	if tkm.UserFromContext(r.Context()) != nil {
 		return redirect(w, r, next)
 	}
@@ -33,7 +33,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := &loginView{base: h.publicBase(w, r), Email: strings.TrimSpace(r.PostForm.Get("email")),
-		Next: safeNext(r.PostForm.Get("next"), "/kelompok")}
+		Next: safeNext(r.PostForm.Get("next"), "/")}
 	password := r.PostForm.Get("password")
 	if err := v.missing(password); err != nil {
 		return h.loginFailed(w, r, v, err)

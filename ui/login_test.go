@@ -93,12 +93,12 @@ func TestLoginNext(t *testing.T) {
 	s := newSite(t, storetest.Open(t, storetest.SQLiteDSN(t)))
 	u, _ := storetest.User(t, s.db, tkm.RoleAuditor, "")
 	for next, want := range map[string]string{
-		"":                     "/kelompok",
+		"":                     "/",
 		"/kelompok/5?x=1":      "/kelompok/5?x=1",
-		"//evil.example":       "/kelompok",
-		"/\\evil.example":      "/kelompok",
-		"https://evil.example": "/kelompok",
-		"kelompok":             "/kelompok",
+		"//evil.example":       "/",
+		"/\\evil.example":      "/",
+		"https://evil.example": "/",
+		"kelompok":             "/",
 	} {
 		p := s.as(nil).post("/masuk", url.Values{"email": {u.Email}, "password": {testPassword}, "next": {next}})
 		if got := p.Header.Get("Location"); got != want {
@@ -112,7 +112,7 @@ func TestLoginNext(t *testing.T) {
 func TestHome(t *testing.T) {
 	s := newSite(t, storetest.Open(t, storetest.SQLiteDSN(t)))
 	s.as(nil).get("/").redirectsTo("/masuk")
-	s.as(&tkm.User{ID: 1, Role: tkm.RoleAdmin, Name: "Admin"}).get("/").redirectsTo("/kelompok")
+	s.as(&tkm.User{ID: 1, Role: tkm.RoleAdmin, Name: "Admin"}).get("/").redirectsTo("/dasbor")
 }
 
 // TestBodyTooLarge: a form over 1 MB is refused with a page that says so.
@@ -195,11 +195,11 @@ func TestSessionCookieSecure(t *testing.T) {
 func TestNavigation(t *testing.T) {
 	s := newSite(t, storetest.Open(t, storetest.SQLiteDSN(t)))
 	for role, want := range map[tkm.Role]string{
-		tkm.RoleAdmin:    "/kelompok /angkatan /pelatihan /pameran /impor /pengguna /audit /data-pribadi /akun",
-		tkm.RoleMinistry: "/kelompok /angkatan /pelatihan /pameran /impor /data-pribadi /akun",
-		tkm.RoleRegional: "/kelompok /angkatan /pelatihan /pameran /impor /akun",
-		tkm.RoleMentor:   "/kelompok /angkatan /pelatihan /pameran /akun",
-		tkm.RoleAuditor:  "/kelompok /angkatan /pelatihan /pameran /audit /data-pribadi /akun",
+		tkm.RoleAdmin:    "/dasbor /kelompok /angkatan /pelatihan /pameran /impor /pengguna /audit /data-pribadi /akun",
+		tkm.RoleMinistry: "/dasbor /kelompok /angkatan /pelatihan /pameran /impor /data-pribadi /akun",
+		tkm.RoleRegional: "/dasbor /kelompok /angkatan /pelatihan /pameran /impor /akun",
+		tkm.RoleMentor:   "/dasbor /kelompok /angkatan /pelatihan /pameran /akun",
+		tkm.RoleAuditor:  "/dasbor /kelompok /angkatan /pelatihan /pameran /audit /data-pribadi /akun",
 		tkm.RoleGroup:    "/kelompok /angkatan /pelatihan /akun",
 	} {
 		region := ""

@@ -122,12 +122,9 @@ func (h *Handler) catalogue(w http.ResponseWriter, r *http.Request) error {
 
 // checkProvince refuses a province filter that names no province.
 func (h *Handler) checkProvince(code string) error {
-	if r, ok := h.Regions.Region(code); code != "" && (!ok || r.Level != tkm.LevelProvince) {
-		var f tkm.Fields
-		f.Add("province", "province_unknown", "Provinsi tidak dikenal.", "Unknown province.")
-		return f.Err()
-	}
-	return nil
+	var f tkm.Fields
+	h.checkProvinceFilter(code, &f)
+	return f.Err()
 }
 
 // publicGroupView is a group's public page.

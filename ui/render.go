@@ -78,13 +78,14 @@ type base struct {
 
 // menu is the navigation: a section shows only to a role that may use it.
 type menu struct {
+	Dashboard                                        bool // the officers: every role that reads the registry but a group's leader
 	Registry, Imports, Users, Audit, Person, Account bool
 	Expos                                            bool // those who run expos, sell at them or audit them
 }
 
 // menuOf works out the navigation of u (nil: nobody logged in).
 func menuOf(u *tkm.User) menu {
-	return menu{Registry: tkm.Can(u, tkm.ReadRegistry), Imports: tkm.Can(u, tkm.ImportGroups), Users: tkm.Can(u, tkm.ManageUsers),
+	return menu{Dashboard: tkm.Can(u, tkm.ReadRegistry) && u.Role != tkm.RoleGroup, Registry: tkm.Can(u, tkm.ReadRegistry), Imports: tkm.Can(u, tkm.ImportGroups), Users: tkm.Can(u, tkm.ManageUsers),
 		Audit: tkm.Can(u, tkm.ReadAudit), Person: tkm.Can(u, tkm.ReportPerson), Account: tkm.Can(u, tkm.UseAccount),
 		Expos: tkm.Can(u, tkm.ReadExpos)}
 }

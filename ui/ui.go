@@ -59,6 +59,10 @@ type Handler struct {
 	Exports tkm.ExportService
 	Sheets  tkm.Spreadsheets
 
+	// The dashboard's figures, and its reports to download (Documents and
+	// Sheets write them).
+	Stats tkm.StatsService
+
 	// The expos and the public: the officers' expo pages, the product
 	// catalogue, the groups' and the expos' public pages, the profiles the
 	// groups write for them, and the online application.
@@ -146,6 +150,10 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.Handle("GET /daftar/kelompok", auth(h.signupGroupPage))
 	mux.Handle("POST /daftar/kelompok", auth(h.signupGroup))
 	mux.Handle("GET /daftar/terkirim/{id}", auth(h.signupDone))
+
+	mux.Handle("GET /dasbor", auth(h.dashboard))
+	mux.Handle("GET /dasbor/statistik.pdf", auth(h.statsPDF))
+	mux.Handle("GET /dasbor/statistik.xlsx", auth(h.statsXLSX))
 
 	mux.Handle("GET /kelompok", auth(h.groupList))
 	mux.Handle("GET /kelompok/baru", auth(h.groupNewPage))

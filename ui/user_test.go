@@ -163,7 +163,7 @@ func TestUserCreate(t *testing.T) {
 		}
 		b.post("/pengguna/baru", v).status(http.StatusConflict).hasFieldError("email")
 		s.as(nil).post("/masuk", url.Values{"email": {"made.wirawan@disnaker.test"}, "password": {testPassword}}).
-			redirectsTo("/kelompok")
+			redirectsTo("/")
 
 		// A region typed for a role without one is dropped, as the hint says.
 		v = url.Values{"email": {"tks@tkm.test"}, "name": {"Pendamping"}, "role": {"mentor"}, "region": {"51"}, "password": {testPassword}}
@@ -184,7 +184,7 @@ func TestUserEdit(t *testing.T) {
 		_, u := s.user(tkm.RoleRegional, "51")
 		path := "/pengguna/" + u.ID.String() + "/ubah"
 		other := s.as(nil)
-		other.post("/masuk", url.Values{"email": {u.Email}, "password": {testPassword}}).redirectsTo("/kelompok")
+		other.post("/masuk", url.Values{"email": {u.Email}, "password": {testPassword}}).redirectsTo("/")
 		other.get("/kelompok").status(http.StatusOK)
 
 		p := b.get(path).status(http.StatusOK)
@@ -230,7 +230,7 @@ func TestUserPasswordReset(t *testing.T) {
 		_, u := s.user(tkm.RoleMentor, "")
 		path := "/pengguna/" + u.ID.String() + "/sandi"
 		other := s.as(nil)
-		other.post("/masuk", url.Values{"email": {u.Email}, "password": {testPassword}}).redirectsTo("/kelompok")
+		other.post("/masuk", url.Values{"email": {u.Email}, "password": {testPassword}}).redirectsTo("/")
 
 		p := b.get(path).status(http.StatusOK)
 		if got := p.text("h1"); got != "Atur ulang kata sandi "+u.Name {
@@ -244,7 +244,7 @@ func TestUserPasswordReset(t *testing.T) {
 			t.Errorf("notice %q", got)
 		}
 		other.get("/kelompok").redirectsTo("/masuk?next=%2Fkelompok")
-		s.as(nil).post("/masuk", url.Values{"email": {u.Email}, "password": {"kopi tubruk di pagi hari"}}).redirectsTo("/kelompok")
+		s.as(nil).post("/masuk", url.Values{"email": {u.Email}, "password": {"kopi tubruk di pagi hari"}}).redirectsTo("/")
 
 		b.get("/pengguna/" + me.ID.String() + "/sandi").redirectsTo("/akun#sandi")
 	})

@@ -85,7 +85,7 @@ func (a *App) Open(ctx context.Context) error {
 		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
 		Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db), Exports: store.NewExportService(db),
 		Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db), Public: store.NewPublicService(db),
-		Profiles: store.NewProfileService(db), Applicants: auth, ExpoDocs: pdf.Documents{},
+		Profiles: store.NewProfileService(db), Applicants: auth, ExpoDocs: pdf.Documents{}, Stats: store.NewStatsService(db),
 		BaseURL: cmp.Or(a.BaseURL, os.Getenv("TKM_BASE_URL")),
 		// The sign-up form's signing key, derived from the secret key, so
 		// that every server sharing the database has the same.

@@ -618,3 +618,49 @@ func decodeQR(t *testing.T, src string) string {
 	}
 	return res.GetText()
 }
+
+// TestE2EDashboardProvince: a ministry officer logs in on a phone-sized
+// screen, lands on the dashboard, clicks Bali on the map of provinces and
+// gets the list of Bali's groups alone.
+func TestE2EDashboardProvince(t *testing.T) {
+	e2eEngines(t, func(t *testing.T, app *App) {
+		ctx := browser(t)
+		url := app.Server.URL()
+		_, ministry := storetest.User(t, app.DB, tkm.RoleMinistry, "")
+		cohort := storetest.Cohort(t, app.DB, 2019)
+		groups := store.NewGroupService(app.DB)
+		for i, region := range []string{"51.03.05", "51.71.01", "31.71.01", "32.73.01"} {
+			g := storetest.Group(cohort.ID, region, 2, 1+10*i)
+			if _, err := groups.CreateGroup(ministry, g); err != nil {
+				t.Fatalf("create in %s: %v", region, err)
+			}
+		}
+		email, password := addUser(t, app.DB, tkm.RoleMinistry, "")
+
+		err := chromedp.Do(ctx, logIn(url, email, password), chromedp.WaitVisible(css("#map")))
+		if err != nil {
+			t.Fatalf("log in to the dashboard: %v", err)
+		}
+		label, err := chromedp.Run(ctx, chromedp.AttributeValue(css(`#map a[data-province="51"]`), "aria-label"))
+		if err != nil || label.Value != "Bali: 2 kelompok" {
+			t.Errorf("Bali's tile says %q (%v), want 2 groups", label.Value, err)
+		}
+		err = chromedp.Do(ctx, chromedp.Click(css(`#map a[data-province="51"]`)), chromedp.WaitVisible(css("#groups")))
+		if err != nil {
+			t.Fatalf("click Bali: %v", err)
+		}
+		at, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil {
+			t.Fatal(err)
+		}
+		regions, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+			`[...document.querySelectorAll("#groups tbody .code")].map(c => c.textContent.trim())`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if at != url+"/kelompok?province=51" || len(regions) != 2 || !strings.HasPrefix(regions[0], "51.") ||
+			!strings.HasPrefix(regions[1], "51.") {
+			t.Errorf("after clicking Bali: at %s, groups in %q; want Bali's two", at, regions)
+		}
+	})
+}
