@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"sync"
 
 	"tkm"
@@ -44,6 +45,11 @@ type App struct {
 func openDB(ctx context.Context, dsn string) (*store.DB, error) {
 	if err := store.CheckDSN(dsn); err != nil {
 		return nil, err
+	}
+	if strings.HasPrefix(dsn, "sqlite:") {
+		if err := checkDataDir(dataDir(dsn)); err != nil {
+			return nil, err
+		}
 	}
 	regions, err := region.Load()
 	if err != nil {
