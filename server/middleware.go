@@ -39,7 +39,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.Logger.Error("panic", "err", v, "path", r.URL.Path, "stack", string(debug.Stack()))
+				s.Logger.ErrorContext(r.Context(), "panic", "err", v, "path", r.URL.Path, "stack", string(debug.Stack()))
 				http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
 			}
 		}()
@@ -93,7 +93,6 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			level = slog.LevelError
 		}
 		s.Logger.LogAttrs(r.Context(), level, "request",
-			slog.String("request_id", tkm.OriginFromContext(r.Context()).RequestID),
 			slog.String("method", r.Method), slog.String("path", r.URL.Path),
 			slog.Int("status", sw.status), slog.Int64("bytes", sw.bytes),
 			slog.Duration("duration", elapsed), slog.String("ip", tkm.OriginFromContext(r.Context()).IP))
@@ -159,7 +158,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			if u, _, err := s.Auth.Authenticate(r.Context(), secret); err == nil {
 				r = r.WithContext(tkm.NewContextWithUser(r.Context(), u))
 			} else if tkm.ErrorCode(err) != tkm.EUNAUTHORIZED {
-				s.Logger.Error("authenticate", "err", err)
+				s.Logger.ErrorContext(r.Context(), "authenticate", "err", err)
 			}
 		}
 		next.ServeHTTP(w, r)

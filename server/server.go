@@ -90,9 +90,9 @@ func (s *Server) Handler() http.Handler {
 	h = http.MaxBytesHandler(h, s.MaxBody)
 	h = crossOriginProtection(h)
 	h = securityHeaders(h)
+	h = s.recoverPanics(h) // inside observe, which logs and counts the 500
 	h = s.observe(h)
-	h = withOrigin(h)
-	return s.recoverPanics(h)
+	return withOrigin(h) // outermost: every log line has the request id
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -100,7 +100,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	w.Header().Set("Content-Type", "application/json")
 	if err := s.Ping(ctx); err != nil {
-		s.Logger.Error("health check", "err", err)
+		s.Logger.ErrorContext(r.Context(), "health check", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintln(w, `{"status":"unavailable"}`)
 		return
