@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"tkm"
@@ -26,6 +27,9 @@ type Server struct {
 	Ping       func(context.Context) error // readiness of the database
 	Logger     *slog.Logger
 	MaxBody    int64 // largest request body, in bytes
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto say who the client is and whether it used https.
+	TrustedProxies []netip.Prefix
 
 	ln      net.Listener
 	srv     *http.Server
@@ -92,7 +96,7 @@ func (s *Server) Handler() http.Handler {
 	h = securityHeaders(h)
 	h = s.recoverPanics(h) // inside observe, which logs and counts the 500
 	h = s.observe(h)
-	return withOrigin(h) // outermost: every log line has the request id
+	return s.withOrigin(h) // outermost: every log line has the request id
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
