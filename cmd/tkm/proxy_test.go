@@ -10,6 +10,7 @@ import (
 	"tkm"
 	"tkm/server"
 	"tkm/store"
+	"tkm/ui"
 )
 
 // TestLoginBehindProxy logs in through a "proxy" on 127.0.0.1 that says
@@ -39,11 +40,25 @@ func TestLoginBehindProxy(t *testing.T) {
 func proxiedLogin(t *testing.T, app *App) (*http.Cookie, string) {
 	t.Helper()
 	email, password := addUser(t, app.DB, tkm.RoleMinistry, "")
+	c := webLogin(t, app.Server.URL(), email, password,
+		http.Header{"X-Forwarded-For": {"198.51.100.9"}, "X-Forwarded-Proto": {"https"}})
+	_, sess, err := store.NewAuthService(app.DB).Authenticate(context.Background(), c.Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, sess.IP
+}
+
+// webLogin logs in on the web form, with extra headers, and returns the
+// session cookie.
+func webLogin(t *testing.T, site, email, password string, header http.Header) *http.Cookie {
+	t.Helper()
 	form := url.Values{"email": {email}, "password": {password}}
-	req, _ := http.NewRequest("POST", app.Server.URL()+"/masuk", strings.NewReader(form.Encode()))
+	req, _ := http.NewRequest("POST", site+"/masuk", strings.NewReader(form.Encode()))
+	for k, v := range header {
+		req.Header[k] = v
+	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Forwarded-For", "198.51.100.9")
-	req.Header.Set("X-Forwarded-Proto", "https")
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := client.Do(req)
 	if err != nil {
@@ -51,14 +66,10 @@ func proxiedLogin(t *testing.T, app *App) (*http.Cookie, string) {
 	}
 	resp.Body.Close()
 	for _, c := range resp.Cookies() {
-		if c.Name == "tkm_session" {
-			_, sess, err := store.NewAuthService(app.DB).Authenticate(context.Background(), c.Value)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return c, sess.IP
+		if c.Name == ui.SessionCookie {
+			return c
 		}
 	}
 	t.Fatalf("login: %s without a session cookie", resp.Status)
-	return nil, ""
+	return nil
 }
