@@ -22,9 +22,10 @@ func UserFromContext(ctx context.Context) *User {
 
 // Origin says where a request came from, for the audit trail.
 type Origin struct {
-	IP        string
+	IP        string // the client's, behind a trusted reverse proxy too
 	UserAgent string
 	RequestID string
+	Secure    bool // the client used https, to tkm or to a trusted proxy
 }
 
 // NewContextWithOrigin returns ctx carrying where the request came from.

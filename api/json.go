@@ -49,8 +49,7 @@ func (a *API) writeError(w http.ResponseWriter, r *http.Request, err error) {
 			p.Detail, p.Errors = e.English, englishFields(e.Fields)
 		}
 	} else {
-		a.Logger.Error("api", "err", err, "method", r.Method, "path", r.URL.Path,
-			"request_id", tkm.OriginFromContext(r.Context()).RequestID)
+		a.Logger.ErrorContext(r.Context(), "api", "err", err, "method", r.Method, "path", r.URL.Path)
 		p.Detail = "Terjadi kesalahan internal; coba lagi nanti."
 	}
 	if p.Errors == nil {

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
-	"net"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -15,18 +14,15 @@ import (
 )
 
 // withOrigin gives every request an id (echoed in X-Request-Id) and notes
-// where it came from, for logs and the audit trail.
-func withOrigin(next http.Handler) http.Handler {
+// where it came from, for logs, rate limits and the audit trail.
+func (s *Server) withOrigin(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b := make([]byte, 8)
 		rand.Read(b)
 		id := hex.EncodeToString(b)
 		w.Header().Set("X-Request-Id", id)
-		ip, _, err := net.SplitHostPort(r.RemoteAddr)
-		if err != nil {
-			ip = r.RemoteAddr
-		}
-		o := tkm.Origin{IP: ip, UserAgent: r.UserAgent(), RequestID: id}
+		ip, secure := s.client(r)
+		o := tkm.Origin{IP: ip, UserAgent: r.UserAgent(), RequestID: id, Secure: secure}
 		next.ServeHTTP(w, r.WithContext(tkm.NewContextWithOrigin(r.Context(), o)))
 	})
 }
@@ -39,7 +35,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.Logger.Error("panic", "err", v, "path", r.URL.Path, "stack", string(debug.Stack()))
+				s.Logger.ErrorContext(r.Context(), "panic", "err", v, "path", r.URL.Path, "stack", string(debug.Stack()))
 				http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
 			}
 		}()
@@ -93,7 +89,6 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			level = slog.LevelError
 		}
 		s.Logger.LogAttrs(r.Context(), level, "request",
-			slog.String("request_id", tkm.OriginFromContext(r.Context()).RequestID),
 			slog.String("method", r.Method), slog.String("path", r.URL.Path),
 			slog.Int("status", sw.status), slog.Int64("bytes", sw.bytes),
 			slog.Duration("duration", elapsed), slog.String("ip", tkm.OriginFromContext(r.Context()).IP))
@@ -127,7 +122,7 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(self), geolocation=(), microphone=()")
-		if r.TLS != nil {
+		if tkm.OriginFromContext(r.Context()).Secure {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
 		}
 		next.ServeHTTP(w, r)
@@ -159,7 +154,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			if u, _, err := s.Auth.Authenticate(r.Context(), secret); err == nil {
 				r = r.WithContext(tkm.NewContextWithUser(r.Context(), u))
 			} else if tkm.ErrorCode(err) != tkm.EUNAUTHORIZED {
-				s.Logger.Error("authenticate", "err", err)
+				s.Logger.ErrorContext(r.Context(), "authenticate", "err", err)
 			}
 		}
 		next.ServeHTTP(w, r)

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"tkm"
@@ -26,6 +27,9 @@ type Server struct {
 	Ping       func(context.Context) error // readiness of the database
 	Logger     *slog.Logger
 	MaxBody    int64 // largest request body, in bytes
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto say who the client is and whether it used https.
+	TrustedProxies []netip.Prefix
 
 	ln      net.Listener
 	srv     *http.Server
@@ -90,9 +94,9 @@ func (s *Server) Handler() http.Handler {
 	h = http.MaxBytesHandler(h, s.MaxBody)
 	h = crossOriginProtection(h)
 	h = securityHeaders(h)
+	h = s.recoverPanics(h) // inside observe, which logs and counts the 500
 	h = s.observe(h)
-	h = withOrigin(h)
-	return s.recoverPanics(h)
+	return s.withOrigin(h) // outermost: every log line has the request id
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -100,7 +104,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	w.Header().Set("Content-Type", "application/json")
 	if err := s.Ping(ctx); err != nil {
-		s.Logger.Error("health check", "err", err)
+		s.Logger.ErrorContext(r.Context(), "health check", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintln(w, `{"status":"unavailable"}`)
 		return

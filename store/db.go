@@ -45,16 +45,19 @@ func Open(ctx context.Context, dsn string, regions tkm.Regions, vault *tkm.Vault
 	}
 	var err error
 	if strings.HasPrefix(dsn, "sqlite:") {
-		err = db.openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
+		err = db.openSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"))
 	} else {
 		err = db.openPostgres(dsn)
 	}
 	if err != nil {
+		if db.rw != nil {
+			db.Close()
+		}
 		return nil, err
 	}
-	if err := db.ro.PingContext(ctx); err != nil {
+	if err := db.ping(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("connect to %s: %w", redact(dsn), err)
+		return nil, err
 	}
 	return db, nil
 }
@@ -70,7 +73,7 @@ func CheckDSN(dsn string) error {
 	return nil
 }
 
-func (db *DB) openSQLite(path string) error {
+func (db *DB) openSQLite(ctx context.Context, path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("sqlite: data directory: %w", err)
 	}
@@ -100,11 +103,11 @@ func (db *DB) openSQLite(path string) error {
 	db.rwStmts, db.roStmts = newStmtCache(rw), newStmtCache(ro)
 	// The first connection creates the file and switches it to WAL before
 	// the readers, which may not write, open it.
-	return rw.Ping()
+	return db.checkWriteLock(ctx)
 }
 
 func (db *DB) openPostgres(dsn string) error {
-	pool, err := sql.Open("pgx", dsn)
+	pool, err := sql.Open("pgx", withConnectTimeout(dsn))
 	if err != nil {
 		return fmt.Errorf("postgres: %w", err)
 	}

@@ -180,8 +180,7 @@ func (h *Handler) streamExport(w http.ResponseWriter, r *http.Request, list, for
 		w.Header().Del("Content-Disposition") // the error page is to be seen, not saved
 		return err
 	}
-	h.Logger.Error("ui: export cut off", "err", err, "path", r.URL.Path,
-		"request_id", tkm.OriginFromContext(r.Context()).RequestID)
+	h.Logger.ErrorContext(r.Context(), "ui: export cut off", "err", err, "path", r.URL.Path)
 	// net/http's own way to end a response unfinished: the client sees a
 	// broken download, and the server's recovery lets it through.
 	panic(http.ErrAbortHandler)

@@ -89,8 +89,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &e) && code != tkm.EINTERNAL {
 		v.Message = v.pick(e.Message, e.English)
 	} else {
-		h.Logger.Error("ui", "err", err, "method", r.Method, "path", r.URL.Path,
-			"request_id", tkm.OriginFromContext(r.Context()).RequestID)
+		h.Logger.ErrorContext(r.Context(), "ui", "err", err, "method", r.Method, "path", r.URL.Path)
 	}
 	h.render(w, r, v.Status, "error", v)
 }

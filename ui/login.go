@@ -92,7 +92,7 @@ func onField(field string, err error) error {
 // setSessionCookie gives the browser the session secret until the session ends.
 func setSessionCookie(w http.ResponseWriter, r *http.Request, secret string, expires time.Time) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: secret, Path: "/", Expires: expires,
-		MaxAge: max(1, int(time.Until(expires).Seconds())), HttpOnly: true, Secure: r.TLS != nil,
+		MaxAge: max(1, int(time.Until(expires).Seconds())), HttpOnly: true, Secure: tkm.OriginFromContext(r.Context()).Secure,
 		SameSite: http.SameSiteLaxMode})
 }
 
@@ -110,7 +110,7 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) error {
 // clearSessionCookie has the browser forget its session.
 func clearSessionCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Path: "/", MaxAge: -1, HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+		Secure: tkm.OriginFromContext(r.Context()).Secure, SameSite: http.SameSiteLaxMode})
 }
 
 // safeNext returns next when it is a path on this site, else fallback: a

@@ -70,7 +70,7 @@ func (h *Handler) siteURL(r *http.Request) string {
 		return strings.TrimRight(h.BaseURL, "/")
 	}
 	scheme := "http"
-	if r.TLS != nil {
+	if tkm.OriginFromContext(r.Context()).Secure {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host

@@ -157,14 +157,14 @@ func (b base) SwitchURL() string {
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) {
 	t := h.views.pages[langOf(r)][page]
 	if t == nil {
-		h.Logger.Error("ui: no such page template", "page", page)
+		h.Logger.ErrorContext(r.Context(), "ui: no such page template", "page", page)
 		http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
 		return
 	}
 	buf := h.views.buffer()
 	defer h.views.recycle(buf)
 	if err := t.Execute(buf, data); err != nil {
-		h.Logger.Error("ui: render", "page", page, "err", err)
+		h.Logger.ErrorContext(r.Context(), "ui: render", "page", page, "err", err)
 		http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
 		return
 	}

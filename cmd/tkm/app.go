@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"os"
+	"strings"
 	"sync"
 
 	"tkm"
@@ -31,6 +33,8 @@ type App struct {
 	// lead ("https://tkm.kemnaker.go.id"); empty, $TKM_BASE_URL, else the
 	// address each request came to.
 	BaseURL string
+	// TrustedProxies are the reverse proxies in front of tkm (--trusted-proxies).
+	TrustedProxies []netip.Prefix
 
 	DB     *store.DB
 	Server *server.Server
@@ -44,6 +48,11 @@ type App struct {
 func openDB(ctx context.Context, dsn string) (*store.DB, error) {
 	if err := store.CheckDSN(dsn); err != nil {
 		return nil, err
+	}
+	if strings.HasPrefix(dsn, "sqlite:") {
+		if err := checkDataDir(dataDir(dsn)); err != nil {
+			return nil, err
+		}
 	}
 	regions, err := region.Load()
 	if err != nil {
@@ -95,7 +104,7 @@ func (a *App) Open(ctx context.Context) error {
 		return fmt.Errorf("ui: %w", err)
 	}
 	a.Server = &server.Server{
-		Addr: a.Addr, Auth: auth, CookieName: ui.SessionCookie, Ping: db.Ping, Logger: a.Logger, UI: web,
+		Addr: a.Addr, TrustedProxies: a.TrustedProxies, Auth: auth, CookieName: ui.SessionCookie, Ping: db.Ping, Logger: a.Logger, UI: web,
 		MaxBody: 66 << 20, // an import upload: a 64 MB file and its form
 		API: &api.API{Auth: auth, Users: users, Cohorts: cohorts, Groups: groups, Members: groups,
 			Audit: audit, Persons: persons,

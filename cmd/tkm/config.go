@@ -16,6 +16,7 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"tkm"
+	"tkm/server"
 )
 
 // defaultDB is where tkm keeps its data when told nothing.
@@ -138,13 +139,18 @@ func writeKeyFile(path string, keys [][]byte) error {
 	return nil
 }
 
-// newLogger logs text to a terminal and JSON elsewhere, at $TKM_LOG_LEVEL.
+// newLogger logs text to a terminal and JSON elsewhere, at $TKM_LOG_LEVEL,
+// each line logged while serving a request with its request_id. It
+// becomes the default logger, for code that logs through slog itself.
 func newLogger(w io.Writer) *slog.Logger {
 	var level slog.Level
 	level.UnmarshalText([]byte(env("TKM_LOG_LEVEL", "info")))
 	opts := &slog.HandlerOptions{Level: level}
+	var h slog.Handler = slog.NewJSONHandler(w, opts)
 	if f, ok := w.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
-		return slog.New(slog.NewTextHandler(w, opts))
+		h = slog.NewTextHandler(w, opts)
 	}
-	return slog.New(slog.NewJSONHandler(w, opts))
+	logger := slog.New(server.NewLogHandler(h))
+	slog.SetDefault(logger)
+	return logger
 }

@@ -48,12 +48,19 @@ func binary(t *testing.T) string {
 
 // process is a tkm serve running as its own process.
 type process struct {
-	cmd *exec.Cmd
-	url string
+	cmd    *exec.Cmd
+	stderr io.Reader
+	url    string
 }
 
 // serveProcess starts tkm serve on dsn with a fixed key and data directory.
 func serveProcess(t *testing.T, dsn string, env []string) *process {
+	t.Helper()
+	return spawnServe(t, dsn, env).await(t)
+}
+
+// spawnServe starts tkm serve without waiting for it to listen.
+func spawnServe(t *testing.T, dsn string, env []string) *process {
 	t.Helper()
 	cmd := exec.Command(binary(t), "serve", "--addr", "127.0.0.1:0", "--db", dsn)
 	cmd.Env = append(os.Environ(), env...)
@@ -62,14 +69,23 @@ func serveProcess(t *testing.T, dsn string, env []string) *process {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	lines := bufio.NewScanner(stderr)
+	return &process{cmd: cmd, stderr: stderr}
+}
+
+// await waits until the server listens and notes its address.
+func (p *process) await(t *testing.T) *process {
+	t.Helper()
+	lines := bufio.NewScanner(p.stderr)
+	var said []string
 	for lines.Scan() {
 		if _, url, ok := strings.Cut(lines.Text(), "tkm is serving at "); ok {
-			go io.Copy(io.Discard, stderr)
-			return &process{cmd: cmd, url: url}
+			go io.Copy(io.Discard, p.stderr)
+			p.url = url
+			return p
 		}
+		said = append(said, lines.Text())
 	}
-	t.Fatalf("tkm serve did not start")
+	t.Fatalf("tkm serve did not start:\n%s", strings.Join(said, "\n"))
 	return nil
 }
 

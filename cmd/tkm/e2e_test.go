@@ -28,11 +28,14 @@ import (
 )
 
 // startApp boots the real program on port 0 with a fresh database.
-func startApp(t *testing.T, dsn string) *App {
+func startApp(t *testing.T, dsn string, options ...func(*App)) *App {
 	t.Helper()
 	t.Setenv("TKM_SECRET_KEY", "")
 	t.Setenv("TKM_DATA_DIR", t.TempDir())
 	app := &App{DSN: dsn, Addr: "127.0.0.1:0", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, o := range options {
+		o(app)
+	}
 	if err := app.Open(context.Background()); err != nil {
 		t.Fatalf("open app: %v", err)
 	}

@@ -26,7 +26,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"serve", "[--addr 127.0.0.1:8080] [--db DSN] [--demo]", "run the web UI and the API", runServe},
+		{"serve", "[--addr 127.0.0.1:8080] [--db DSN] [--demo] [--trusted-proxies CIDR,…]", "run the web UI and the API", runServe},
 		{"migrate", "[--db DSN]", "bring the database schema up to date", runMigrate},
 		{"user add", "--email E --name N --role R [--region CODE] --password-stdin [--db DSN]", "add a user", runUserAdd},
 		{"demo", "[--groups N] [--seed S] [--db DSN]", "fill an empty database with realistic demo data", runDemo},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"tkm/server"
 )
 
 // shutdownGrace is how long requests in flight may take to finish after SIGTERM.
@@ -14,13 +16,19 @@ func runServe(ctx context.Context, args []string, io Stdio) error {
 	addr := fs.String("addr", env("TKM_ADDR", "127.0.0.1:8080"), "address to listen on (env TKM_ADDR)")
 	dsn := dbFlag(fs)
 	demo := fs.Bool("demo", false, "fill an empty database with demo data and print demo logins")
+	proxies := fs.String("trusted-proxies", env("TKM_TRUSTED_PROXIES", ""),
+		"reverse proxies whose X-Forwarded-For and X-Forwarded-Proto to believe: CIDR,… (env TKM_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := noArgs(fs); err != nil {
 		return err
 	}
-	app := &App{DSN: *dsn, Addr: *addr, Logger: newLogger(io.Err)}
+	trusted, err := server.ParseTrustedProxies(*proxies)
+	if err != nil {
+		return err
+	}
+	app := &App{DSN: *dsn, Addr: *addr, Logger: newLogger(io.Err), TrustedProxies: trusted}
 	if err := app.Open(ctx); err != nil {
 		return err
 	}
