@@ -203,7 +203,10 @@ func exhibitorsByProvince(ctx context.Context, tx *Tx, st *tkm.Stats, scope tkm.
 	if f.Province != "" {
 		conds = append(conds, "g.province_code = "+a.add(f.Province))
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT g.province_code, COUNT(DISTINCT g.id) FROM exhibitors x JOIN groups g ON g.id = x.group_id
+	// Exhibitors are few and groups many: CROSS JOIN keeps SQLite's planner
+	// from scanning every group (PostgreSQL plans it the same either way).
+	conds = append(conds, "g.id = x.group_id")
+	rows, err := tx.QueryContext(ctx, `SELECT g.province_code, COUNT(DISTINCT g.id) FROM exhibitors x CROSS JOIN groups g
 		WHERE `+where(conds)+` GROUP BY g.province_code`, a...)
 	if err != nil {
 		return err
