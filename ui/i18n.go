@@ -182,6 +182,6 @@ func (h *Handler) language(w http.ResponseWriter, r *http.Request) error {
 		lang = langID
 	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 60 * 60,
-		HttpOnly: true, Secure: tkm.OriginFromContext(r.Context()).Secure, SameSite: http.SameSiteLaxMode})
+		HttpOnly: true, Secure: secure(r), SameSite: http.SameSiteLaxMode})
 	return redirect(w, r, safeNext(r.URL.Query().Get("next"), "/"))
 }

@@ -92,7 +92,7 @@ func onField(field string, err error) error {
 // setSessionCookie gives the browser the session secret until the session ends.
 func setSessionCookie(w http.ResponseWriter, r *http.Request, secret string, expires time.Time) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: secret, Path: "/", Expires: expires,
-		MaxAge: max(1, int(time.Until(expires).Seconds())), HttpOnly: true, Secure: tkm.OriginFromContext(r.Context()).Secure,
+		MaxAge: max(1, int(time.Until(expires).Seconds())), HttpOnly: true, Secure: secure(r),
 		SameSite: http.SameSiteLaxMode})
 }
 
@@ -110,7 +110,7 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) error {
 // clearSessionCookie has the browser forget its session.
 func clearSessionCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Path: "/", MaxAge: -1, HttpOnly: true,
-		Secure: tkm.OriginFromContext(r.Context()).Secure, SameSite: http.SameSiteLaxMode})
+		Secure: secure(r), SameSite: http.SameSiteLaxMode})
 }
 
 // safeNext returns next when it is a path on this site, else fallback: a
@@ -124,4 +124,10 @@ func safeNext(next, fallback string) string {
 		return fallback
 	}
 	return next
+}
+
+// secure reports whether the user reached tkm over HTTPS: directly, or
+// through a trusted proxy that says so.
+func secure(r *http.Request) bool {
+	return r.TLS != nil || tkm.OriginFromContext(r.Context()).Secure
 }

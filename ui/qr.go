@@ -70,7 +70,7 @@ func (h *Handler) siteURL(r *http.Request) string {
 		return strings.TrimRight(h.BaseURL, "/")
 	}
 	scheme := "http"
-	if tkm.OriginFromContext(r.Context()).Secure {
+	if secure(r) {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
