@@ -46,7 +46,27 @@ func (db *DB) Load(ctx context.Context, cohorts []*tkm.Cohort, groups func(cohor
 	if err := s.commit(ctx); err != nil {
 		return n, err
 	}
-	return n, db.Recount(ctx)
+	if err := db.Recount(ctx); err != nil {
+		return n, err
+	}
+	return n, db.analyze(ctx)
+}
+
+// analyze refreshes the planner's statistics after a bulk load, so that
+// it knows, say, that a million groups face a handful of exhibitors.
+// SQLite samples (analysis_limit) rather than reading every row.
+func (db *DB) analyze(ctx context.Context) error {
+	return db.write(ctx, func(tx *Tx) error {
+		if db.Engine() == "sqlite" {
+			if _, err := tx.ExecContext(ctx, `PRAGMA analysis_limit = 1000`); err != nil {
+				return fmt.Errorf("analyze: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `ANALYZE`); err != nil {
+			return fmt.Errorf("analyze: %w", err)
+		}
+		return nil
+	})
 }
 
 type loader struct {
