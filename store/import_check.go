@@ -25,13 +25,14 @@ type importRun struct {
 	onError  func(tkm.RowError)
 	progress func(*tkm.ImportResult)
 
-	cols   map[string]int
-	groups map[string]*importGroup
-	order  []*importGroup
-	niks   map[uint64]int32 // first 8 bytes of a NIK's hash → the row it was first seen on
-	held   []heldNIK        // every NIK, to look up in the registry
-	spool  *os.File
-	enc    *gob.Encoder
+	cols     map[string]int
+	groups   map[string]*importGroup
+	order    []*importGroup
+	niks     map[uint64]int32          // first 8 bytes of a NIK's hash → the row it was first seen on
+	held     []heldNIK                 // NIKs still to look up in the registry, at most holderBatch
+	existing map[string]*existingGroup // the cohort's groups in the registry, by ref
+	spool    *os.File
+	enc      *gob.Encoder
 }
 
 // importGroup is what the first pass learns about one group of the file.
@@ -40,7 +41,7 @@ type importGroup struct {
 	index       int
 	first       int // its first row
 	header      tkm.Group
-	values      map[string][]colValue // per group column: each value and its rows
+	values      [4][]colValue // per group column (ImportGroupColumns): each value and its rows
 	members     int
 	leaders     int
 	fingerprint uint64
@@ -52,7 +53,7 @@ type importGroup struct {
 // colValue is one value of a group column and the rows that carry it.
 type colValue struct {
 	value string
-	rows  []int
+	rows  []int32
 }
 
 type heldNIK struct {
@@ -130,6 +131,9 @@ func (r *importRun) check(src tkm.ImportSource) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	if err := r.findHolders(); err != nil {
+		return err
+	}
 	r.checkGroups()
 	return nil
 }
@@ -161,7 +165,9 @@ func (r *importRun) checkRow(row tkm.ImportRow) error {
 		r.fail(g, e)
 	}
 	r.sameGroup(g, line, errs)
-	r.noteMember(g, line, len(errs) == 0)
+	if err := r.noteMember(g, line, len(errs) == 0); err != nil {
+		return err
+	}
 	if len(errs) == 0 {
 		r.res.RowsOK++
 	}
@@ -172,7 +178,7 @@ func (r *importRun) checkRow(row tkm.ImportRow) error {
 func (r *importRun) group(l tkm.ImportLine) *importGroup {
 	g, ok := r.groups[l.Ref]
 	if !ok {
-		g = &importGroup{ref: l.Ref, index: len(r.order), first: l.Row, header: l.Group, values: map[string][]colValue{}}
+		g = &importGroup{ref: l.Ref, index: len(r.order), first: l.Row, header: l.Group, existing: r.existing[l.Ref]}
 		r.groups[l.Ref] = g
 		r.order = append(r.order, g)
 	}
@@ -182,26 +188,26 @@ func (r *importRun) group(l tkm.ImportLine) *importGroup {
 // sameGroup notes the row's values of the group columns; checkGroups then
 // finds the rows that disagree with the rest of their group.
 func (r *importRun) sameGroup(g *importGroup, l tkm.ImportLine, errs []tkm.RowError) {
-	for _, col := range tkm.ImportGroupColumns {
+	for c, col := range tkm.ImportGroupColumns {
 		if slices.ContainsFunc(errs, func(e tkm.RowError) bool { return e.Column == col }) {
 			continue // reported already; a wrong value does not vote
 		}
 		v := tkm.ImportGroupValue(l.Group, col)
-		vs := g.values[col]
+		vs := g.values[c]
 		i := slices.IndexFunc(vs, func(c colValue) bool { return c.value == v })
 		if i < 0 {
 			vs, i = append(vs, colValue{value: v}), len(vs)
 		}
-		vs[i].rows = append(vs[i].rows, l.Row)
-		g.values[col] = vs
+		vs[i].rows = append(vs[i].rows, int32(l.Row))
+		g.values[c] = vs
 	}
 }
 
 // agree settles each group column on the value most of the group's rows
 // carry, and reports the rows that carry another.
 func (r *importRun) agree(g *importGroup) {
-	for _, col := range tkm.ImportGroupColumns {
-		vs := g.values[col]
+	for c, col := range tkm.ImportGroupColumns {
+		vs := g.values[c]
 		if len(vs) < 2 {
 			continue
 		}
@@ -217,25 +223,25 @@ func (r *importRun) agree(g *importGroup) {
 				continue
 			}
 			for _, row := range v.rows {
-				r.fail(g, tkm.RowError{Row: row, Column: col, Code: "group_conflict",
+				r.fail(g, tkm.RowError{Row: int(row), Column: col, Code: "group_conflict",
 					Message: fmt.Sprintf("Isi kolom ini berbeda dengan baris lain kelompok %s (mis. baris %d).", g.ref, vs[most].rows[0]),
 					English: fmt.Sprintf("This differs from the other rows of group %s (e.g. row %d).", g.ref, vs[most].rows[0])})
 			}
 		}
 	}
-	g.values = nil
+	g.values = [4][]colValue{}
 }
 
 // noteMember counts a member for its group and checks its NIK is not in
 // the file twice.
-func (r *importRun) noteMember(g *importGroup, l tkm.ImportLine, ok bool) {
+func (r *importRun) noteMember(g *importGroup, l tkm.ImportLine, ok bool) error {
 	g.members++
 	if l.Member.Role == tkm.RoleKetua {
 		g.leaders++
 	}
 	g.fingerprint += lineFingerprint(l)
 	if !ok || l.Member.NIK == "" {
-		return
+		return nil
 	}
 	var h [32]byte
 	copy(h[:], r.db.Vault.Hash(l.Member.NIK))
@@ -244,10 +250,14 @@ func (r *importRun) noteMember(g *importGroup, l tkm.ImportLine, ok bool) {
 		r.fail(g, tkm.RowError{Row: l.Row, Column: "nik", Code: "nik_duplicate",
 			Message: fmt.Sprintf("NIK ini sudah ada di baris %d berkas ini.", first),
 			English: fmt.Sprintf("This NIK is already on row %d of this file.", first)})
-		return
+		return nil
 	}
 	r.niks[key] = int32(l.Row)
 	r.held = append(r.held, heldNIK{hash: h, group: int32(g.index), row: int32(l.Row)})
+	if len(r.held) == holderBatch {
+		return r.findHolders()
+	}
+	return nil
 }
 
 // lineFingerprint hashes what a row says, so that a group's fingerprint
