@@ -54,7 +54,7 @@ func runBare(ctx context.Context, args []string) error {
 func openBare(dsn string) (*sql.DB, bool, error) {
 	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
 		db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)"+
-			"&_pragma=foreign_keys(ON)&_pragma=synchronous(NORMAL)&_time_integer_format=unix_micro&_txlock=immediate")
+			"&_pragma=foreign_keys(ON)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-16384)&_time_integer_format=unix_micro&_txlock=immediate")
 		return db, false, err
 	}
 	db, err := sql.Open("pgx", dsn)
