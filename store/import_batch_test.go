@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"tkm"
@@ -52,4 +53,27 @@ func countErrors(errs []tkm.RowError, code string) int {
 		}
 	}
 	return n
+}
+
+// TestImportGroupConflict checks that the rows differing from the rest of
+// their group are reported, whether the odd one is the group's first row
+// or a later one, and that a value already refused does not count.
+func TestImportGroupConflict(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		_, ctx := storetest.User(t, db, tkm.RoleMinistry, "")
+		c := storetest.Cohort(t, db, 2019)
+		f := importFile([]string{"A", "B", "C"}, "51.03.05", 1)
+		f[1][1] = "KUB Lain" // A's first row
+		f[15][3] = "Kuliner" // B's fifth row
+		f[21][2] = "99.99"   // C's first row: an unknown region, not a conflict
+		res, errs := runImport(t, db, ctx, f, tkm.ImportOptions{CohortID: c.ID, Partial: true})
+		var got []string
+		for _, e := range errs {
+			got = append(got, fmt.Sprintf("%d %s %s", e.Row, e.Column, e.Code))
+		}
+		if res.GroupsRefused != 3 || countErrors(errs, "group_conflict") != 2 ||
+			!slices.Contains(got, "2 nama_kelompok group_conflict") || !slices.Contains(got, "16 bidang_usaha group_conflict") {
+			t.Fatalf("%+v %v", res, got)
+		}
+	})
 }
