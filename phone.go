@@ -25,6 +25,14 @@ func NormalizePhone(s string) (string, *FieldError) {
 	if s == "" {
 		return "", nil
 	}
+	if e164, ok := fastMobile(s); ok {
+		return e164, nil
+	}
+	return parsePhone(s)
+}
+
+// parsePhone is NormalizePhone by the phonenumbers library.
+func parsePhone(s string) (string, *FieldError) {
 	if len(s) > phoneMaxLen || !phoneChars(s) {
 		return "", phoneError()
 	}
@@ -37,6 +45,33 @@ func NormalizePhone(s string) (string, *FieldError) {
 		return "", phoneError()
 	}
 	return phonenumbers.Format(num, phonenumbers.E164), nil
+}
+
+// fastMobile normalises a plain Indonesian mobile number, digits only
+// (08…, 628…, +628…, or 8… when Excel dropped the 0), as the library
+// would, at a hundredth of its cost: an import checks a million of them.
+// The library's metadata for Indonesian mobiles is 8[1-35-9]\d{7,10};
+// ok is false for anything else, which is left to the library.
+// FuzzFastMobile checks that the two agree.
+func fastMobile(s string) (string, bool) {
+	national := s
+	switch {
+	case strings.HasPrefix(s, "+62"):
+		national = s[3:]
+	case strings.HasPrefix(s, "62"):
+		national = s[2:]
+	case strings.HasPrefix(s, "0"):
+		national = s[1:]
+	}
+	if len(national) < 9 || len(national) > 12 || national[0] != '8' || national[1] == '0' || national[1] == '4' {
+		return "", false
+	}
+	for i := 0; i < len(national); i++ {
+		if national[i] < '0' || national[i] > '9' {
+			return "", false
+		}
+	}
+	return "+62" + national, true
 }
 
 // FormatPhone shows a stored E.164 number the way Indonesians write it:

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,6 +27,13 @@ import (
 // audit appends e to the log as part of tx, so that the entry commits or
 // rolls back with the change it records.
 func (tx *Tx) audit(ctx context.Context, e *tkm.AuditEntry) error {
+	niks := hashList(tx.db.Vault, e.NIKs)
+	return tx.appendAudit(ctx, e, niks, func(id tkm.ID) error { return insertAuditNIKs(ctx, tx, id, e.NIKs) })
+}
+
+// appendAudit appends e, whose NIKs' stored form is niks, and has index
+// record them under its ID.
+func (tx *Tx) appendAudit(ctx context.Context, e *tkm.AuditEntry, niks string, index func(tkm.ID) error) error {
 	fillAudit(ctx, e, tx)
 	if err := tx.db.dialect.lock(ctx, tx, []byte("tkm audit chain")); err != nil {
 		return fmt.Errorf("audit: lock: %w", err)
@@ -37,9 +45,12 @@ func (tx *Tx) audit(ctx context.Context, e *tkm.AuditEntry) error {
 		return fmt.Errorf("audit: head: %w", err)
 	}
 	e.ID = tkm.ID(last + 1)
-	row := newAuditRow(e, prev, tx.db.Vault)
+	row := newAuditRow(e, prev, niks)
 	e.Hash = row.seal(tx.db.Vault)
 	if err := row.insert(ctx, tx); err != nil {
+		return err
+	}
+	if err := index(e.ID); err != nil {
 		return err
 	}
 	return setAuditHead(ctx, tx, int64(e.ID), e.Hash)
@@ -63,8 +74,8 @@ type auditRow struct {
 	prev    string
 }
 
-func newAuditRow(e *tkm.AuditEntry, prev string, v *tkm.Vault) auditRow {
-	r := auditRow{e: e, prev: prev, niks: hashList(v, e.NIKs)}
+func newAuditRow(e *tkm.AuditEntry, prev, niks string) auditRow {
+	r := auditRow{e: e, prev: prev, niks: niks}
 	if len(e.Changes) > 0 {
 		b, _ := json.Marshal(e.Changes) // map keys come out sorted
 		r.changes = string(b)
@@ -85,16 +96,41 @@ func hashList(v *tkm.Vault, niks []string) string {
 		hashes[i] = v.Hash(n)
 	}
 	slices.SortFunc(hashes, bytes.Compare)
-	hashes = slices.CompactFunc(hashes, bytes.Equal)
-	if len(hashes) > maxListedNIKs {
-		d := sha256.New()
-		for _, h := range hashes {
-			d.Write(h)
-		}
-		return "sha256:" + hex.EncodeToString(d.Sum(nil))
+	var l nikList
+	for _, h := range slices.CompactFunc(hashes, bytes.Equal) {
+		l.add(h)
 	}
-	out := make([]string, len(hashes))
-	for i, h := range hashes {
+	return l.String()
+}
+
+// nikList builds hashList's form from sorted, distinct hashes as they
+// come, keeping at most maxListedNIKs of them.
+type nikList struct {
+	listed [][]byte
+	digest hash.Hash
+}
+
+func (l *nikList) add(h []byte) {
+	if l.digest == nil && len(l.listed) == maxListedNIKs {
+		l.digest = sha256.New()
+		for _, x := range l.listed {
+			l.digest.Write(x)
+		}
+		l.listed = nil
+	}
+	if l.digest != nil {
+		l.digest.Write(h)
+		return
+	}
+	l.listed = append(l.listed, bytes.Clone(h))
+}
+
+func (l *nikList) String() string {
+	if l.digest != nil {
+		return "sha256:" + hex.EncodeToString(l.digest.Sum(nil))
+	}
+	out := make([]string, len(l.listed))
+	for i, h := range l.listed {
 		out[i] = hex.EncodeToString(h)
 	}
 	return strings.Join(out, ",")
@@ -123,7 +159,7 @@ func (r auditRow) insert(ctx context.Context, tx *Tx) error {
 	if err != nil {
 		return fmt.Errorf("audit: insert: %w", err)
 	}
-	return insertAuditNIKs(ctx, tx, e.ID, e.NIKs)
+	return nil
 }
 
 // insertAuditNIKs indexes an entry's NIKs, a hundred rows a statement.

@@ -86,7 +86,7 @@ func (db *DB) openSQLite(ctx context.Context, path string) error {
 	// Times are stored as integer microseconds: exact to compare, cheap to read.
 	pragmas := "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)&_pragma=synchronous(NORMAL)" +
 		"&_time_integer_format=unix_micro&_inttotime=1"
-	rw, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-65536)&_txlock=immediate")
+	rw, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-16384)&_txlock=immediate")
 	if err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -32,6 +33,12 @@ type dialect interface {
 	// auditGuard turns the audit log's append-only guard off or back on,
 	// within the transaction: only a key rotation does it.
 	auditGuard(ctx context.Context, tx *Tx, on bool) error
+	// param is the placeholder of the nth argument of a statement whose
+	// placeholders appear in order.
+	param(n int) string
+	// tempIDs makes an empty temporary table of IDs, name (id), that lasts
+	// until the transaction ends.
+	tempIDs(ctx context.Context, tx *Tx, name string) error
 }
 
 type sqliteDialect struct{}
@@ -100,3 +107,16 @@ func (postgresDialect) auditGuard(ctx context.Context, tx *Tx, on bool) error {
 
 func (sqliteDialect) skipLocked() string   { return "" }
 func (postgresDialect) skipLocked() string { return " FOR UPDATE SKIP LOCKED" }
+
+func (sqliteDialect) param(int) string     { return "?" }
+func (postgresDialect) param(n int) string { return "$" + strconv.Itoa(n) }
+
+func (sqliteDialect) tempIDs(ctx context.Context, tx *Tx, name string) error {
+	_, err := tx.Tx.ExecContext(ctx, `CREATE TEMP TABLE `+name+` (id INTEGER PRIMARY KEY)`)
+	return err
+}
+
+func (postgresDialect) tempIDs(ctx context.Context, tx *Tx, name string) error {
+	_, err := tx.Tx.ExecContext(ctx, `CREATE TEMP TABLE `+name+` (id BIGINT PRIMARY KEY) ON COMMIT DROP`)
+	return err
+}

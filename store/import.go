@@ -40,12 +40,13 @@ func (s *ImportService) Import(ctx context.Context, src tkm.ImportSource, opt tk
 	defer os.Remove(spool.Name())
 	defer spool.Close()
 	run := newImportRun(s.db, ctx, cohort, opt, spool, onError, progress)
+	if err := run.findExisting(); err != nil {
+		return nil, err
+	}
 	if err := run.check(src); err != nil {
 		return nil, err
 	}
-	if err := run.checkRegistry(); err != nil {
-		return nil, err
-	}
+	run.decide()
 	if err := run.write(); err != nil {
 		return nil, err
 	}

@@ -8,7 +8,6 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 
 	"tkm"
@@ -25,13 +24,15 @@ type importRun struct {
 	onError  func(tkm.RowError)
 	progress func(*tkm.ImportResult)
 
-	cols   map[string]int
-	groups map[string]*importGroup
-	order  []*importGroup
-	niks   map[uint64]int32 // first 8 bytes of a NIK's hash → the row it was first seen on
-	held   []heldNIK        // every NIK, to look up in the registry
-	spool  *os.File
-	enc    *gob.Encoder
+	cols      map[string]int
+	groups    map[string]*importGroup
+	order     []*importGroup
+	conflicts int                       // groups whose rows differ in a group column
+	niks      map[uint64]int32          // first 8 bytes of a NIK's hash → the row it was first seen on
+	held      []heldNIK                 // NIKs still to look up in the registry, at most holderBatch
+	existing  map[string]*existingGroup // the cohort's groups in the registry, by ref
+	spool     *os.File
+	enc       *gob.Encoder
 }
 
 // importGroup is what the first pass learns about one group of the file.
@@ -40,19 +41,14 @@ type importGroup struct {
 	index       int
 	first       int // its first row
 	header      tkm.Group
-	values      map[string][]colValue // per group column: each value and its rows
+	voted       uint8 // the group columns (bits by ImportGroupColumns) a row has set
+	conflict    bool  // rows differ in a group column
 	members     int
 	leaders     int
 	fingerprint uint64
 	bad         bool
 	existing    *existingGroup
 	action      string // "create", "update", "unchanged" or "refused"
-}
-
-// colValue is one value of a group column and the rows that carry it.
-type colValue struct {
-	value string
-	rows  []int
 }
 
 type heldNIK struct {
@@ -130,6 +126,12 @@ func (r *importRun) check(src tkm.ImportSource) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	if err := r.findHolders(); err != nil {
+		return err
+	}
+	if err := r.agreeGroups(src); err != nil {
+		return err
+	}
 	r.checkGroups()
 	return nil
 }
@@ -161,7 +163,9 @@ func (r *importRun) checkRow(row tkm.ImportRow) error {
 		r.fail(g, e)
 	}
 	r.sameGroup(g, line, errs)
-	r.noteMember(g, line, len(errs) == 0)
+	if err := r.noteMember(g, line, len(errs) == 0); err != nil {
+		return err
+	}
 	if len(errs) == 0 {
 		r.res.RowsOK++
 	}
@@ -172,70 +176,23 @@ func (r *importRun) checkRow(row tkm.ImportRow) error {
 func (r *importRun) group(l tkm.ImportLine) *importGroup {
 	g, ok := r.groups[l.Ref]
 	if !ok {
-		g = &importGroup{ref: l.Ref, index: len(r.order), first: l.Row, header: l.Group, values: map[string][]colValue{}}
+		g = &importGroup{ref: l.Ref, index: len(r.order), first: l.Row, header: l.Group, existing: r.existing[l.Ref]}
 		r.groups[l.Ref] = g
 		r.order = append(r.order, g)
 	}
 	return g
 }
 
-// sameGroup notes the row's values of the group columns; checkGroups then
-// finds the rows that disagree with the rest of their group.
-func (r *importRun) sameGroup(g *importGroup, l tkm.ImportLine, errs []tkm.RowError) {
-	for _, col := range tkm.ImportGroupColumns {
-		if slices.ContainsFunc(errs, func(e tkm.RowError) bool { return e.Column == col }) {
-			continue // reported already; a wrong value does not vote
-		}
-		v := tkm.ImportGroupValue(l.Group, col)
-		vs := g.values[col]
-		i := slices.IndexFunc(vs, func(c colValue) bool { return c.value == v })
-		if i < 0 {
-			vs, i = append(vs, colValue{value: v}), len(vs)
-		}
-		vs[i].rows = append(vs[i].rows, l.Row)
-		g.values[col] = vs
-	}
-}
-
-// agree settles each group column on the value most of the group's rows
-// carry, and reports the rows that carry another.
-func (r *importRun) agree(g *importGroup) {
-	for _, col := range tkm.ImportGroupColumns {
-		vs := g.values[col]
-		if len(vs) < 2 {
-			continue
-		}
-		most := 0
-		for i, v := range vs {
-			if len(v.rows) > len(vs[most].rows) {
-				most = i
-			}
-		}
-		tkm.SetImportGroupValue(&g.header, col, vs[most].value)
-		for i, v := range vs {
-			if i == most {
-				continue
-			}
-			for _, row := range v.rows {
-				r.fail(g, tkm.RowError{Row: row, Column: col, Code: "group_conflict",
-					Message: fmt.Sprintf("Isi kolom ini berbeda dengan baris lain kelompok %s (mis. baris %d).", g.ref, vs[most].rows[0]),
-					English: fmt.Sprintf("This differs from the other rows of group %s (e.g. row %d).", g.ref, vs[most].rows[0])})
-			}
-		}
-	}
-	g.values = nil
-}
-
 // noteMember counts a member for its group and checks its NIK is not in
 // the file twice.
-func (r *importRun) noteMember(g *importGroup, l tkm.ImportLine, ok bool) {
+func (r *importRun) noteMember(g *importGroup, l tkm.ImportLine, ok bool) error {
 	g.members++
 	if l.Member.Role == tkm.RoleKetua {
 		g.leaders++
 	}
 	g.fingerprint += lineFingerprint(l)
 	if !ok || l.Member.NIK == "" {
-		return
+		return nil
 	}
 	var h [32]byte
 	copy(h[:], r.db.Vault.Hash(l.Member.NIK))
@@ -244,10 +201,14 @@ func (r *importRun) noteMember(g *importGroup, l tkm.ImportLine, ok bool) {
 		r.fail(g, tkm.RowError{Row: l.Row, Column: "nik", Code: "nik_duplicate",
 			Message: fmt.Sprintf("NIK ini sudah ada di baris %d berkas ini.", first),
 			English: fmt.Sprintf("This NIK is already on row %d of this file.", first)})
-		return
+		return nil
 	}
 	r.niks[key] = int32(l.Row)
 	r.held = append(r.held, heldNIK{hash: h, group: int32(g.index), row: int32(l.Row)})
+	if len(r.held) == holderBatch {
+		return r.findHolders()
+	}
+	return nil
 }
 
 // lineFingerprint hashes what a row says, so that a group's fingerprint
@@ -267,7 +228,6 @@ func lineFingerprint(l tkm.ImportLine) uint64 {
 func (r *importRun) checkGroups() {
 	lo, hi := r.cohort.GroupSizeMin, r.cohort.GroupSizeMax
 	for _, g := range r.order {
-		r.agree(g)
 		if g.leaders != 1 {
 			r.fail(g, tkm.RowError{Row: g.first, Column: "peran", Code: "leader_count",
 				Message: fmt.Sprintf("Kelompok %s harus punya tepat satu ketua (ada %d).", g.ref, g.leaders),

@@ -14,57 +14,46 @@ type existingGroup struct {
 	fingerprint string
 }
 
-// checkRegistry checks the file's groups against the registry: refs that
-// exist already, NIKs held by other active groups, the caller's scope; then
-// decides what to do with each group.
-func (r *importRun) checkRegistry() error {
-	if len(r.order) == 0 {
-		return nil
-	}
+// findExisting reads the cohort's groups that have a ref, before the
+// first pass, so that each group of the file knows its registry twin.
+func (r *importRun) findExisting() error {
+	r.existing = map[string]*existingGroup{}
 	err := r.db.read(r.ctx, func(tx *Tx) error {
-		if err := r.findExisting(tx); err != nil {
+		rows, err := tx.QueryContext(r.ctx, `SELECT `+groupColumns+`, g.import_fingerprint FROM groups g
+			WHERE g.cohort_id = $1 AND g.ref <> ''`, r.cohort.ID)
+		if err != nil {
 			return err
 		}
-		return r.findHolders(tx)
+		defer rows.Close()
+		for rows.Next() {
+			e := &existingGroup{Group: &tkm.Group{}}
+			if err := rows.Scan(append(groupScanTargets(e.Group), &e.fingerprint)...); err != nil {
+				return err
+			}
+			r.existing[e.Ref] = e
+		}
+		return rows.Err()
 	})
 	if err != nil {
 		return fmt.Errorf("import: registry: %w", err)
 	}
-	r.decide()
 	return nil
-}
-
-func (r *importRun) findExisting(tx *Tx) error {
-	rows, err := tx.QueryContext(r.ctx, `SELECT `+groupColumns+`, g.import_fingerprint FROM groups g
-		WHERE g.cohort_id = $1 AND g.ref <> ''`, r.cohort.ID)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var e existingGroup
-		var g tkm.Group
-		if err := rows.Scan(append(groupScanTargets(&g), &e.fingerprint)...); err != nil {
-			return err
-		}
-		e.Group = &g
-		if ig, ok := r.groups[g.Ref]; ok {
-			ig.existing = &e
-		}
-	}
-	return rows.Err()
 }
 
 // holderBatch is how many NIK hashes one registry query asks about.
 const holderBatch = 500
 
-// findHolders looks every NIK of the file up among the active groups.
-func (r *importRun) findHolders(tx *Tx) error {
-	for start := 0; start < len(r.held); start += holderBatch {
-		if err := r.findHoldersOf(tx, r.held[start:min(start+holderBatch, len(r.held))]); err != nil {
-			return err
-		}
+// findHolders looks the NIKs noted so far up among the active groups;
+// the first pass calls it every holderBatch NIKs and at its end.
+func (r *importRun) findHolders() error {
+	if len(r.held) == 0 {
+		return nil
 	}
+	err := r.db.read(r.ctx, func(tx *Tx) error { return r.findHoldersOf(tx, r.held) })
+	if err != nil {
+		return fmt.Errorf("import: registry: %w", err)
+	}
+	r.held = r.held[:0]
 	return nil
 }
 

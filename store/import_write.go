@@ -25,7 +25,7 @@ func (r *importRun) write() error {
 		if err != nil {
 			return err
 		}
-		niks, err := r.writeMembers(tx, ids)
+		members, err := r.writeMembers(tx, ids)
 		if err != nil {
 			return err
 		}
@@ -35,10 +35,41 @@ func (r *importRun) write() error {
 		if err := finishJobIn(r.ctx, tx, r.opt.JobID, r.finish()); err != nil {
 			return err
 		}
-		return tx.audit(r.ctx, &tkm.AuditEntry{Action: tkm.AuditImport, Entity: "cohort", EntityID: r.cohort.ID,
-			Note: fmt.Sprintf("impor: %d kelompok baru, %d diubah, %d anggota", r.res.GroupsCreated, r.res.GroupsUpdated, len(niks)),
-			NIKs: niks})
+		return r.audit(tx, ids, members)
 	})
+}
+
+// audit records the import, with the NIKs of every member written, which
+// it finds through a temporary table of the groups written.
+func (r *importRun) audit(tx *Tx, ids []tkm.ID, members int) error {
+	if err := tx.db.dialect.tempIDs(r.ctx, tx, "import_written"); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	in := newInserter(tx, "import_written", []string{"id"}, 500)
+	defer in.close()
+	for _, id := range ids {
+		if id == 0 {
+			continue
+		}
+		if in.full() {
+			if err := in.exec(r.ctx); err != nil {
+				return err
+			}
+		}
+		in.add(id)
+	}
+	if err := in.exec(r.ctx); err != nil {
+		return err
+	}
+	e := &tkm.AuditEntry{Action: tkm.AuditImport, Entity: "cohort", EntityID: r.cohort.ID,
+		Note: fmt.Sprintf("impor: %d kelompok baru, %d diubah, %d anggota", r.res.GroupsCreated, r.res.GroupsUpdated, members)}
+	if err := tx.auditMembers(r.ctx, e, `FROM members m JOIN import_written w ON w.id = m.group_id WHERE TRUE`); err != nil {
+		return err
+	}
+	if _, err := tx.Tx.ExecContext(r.ctx, `DROP TABLE import_written`); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	return nil
 }
 
 // tally counts the groups by what happens to them.
@@ -57,15 +88,24 @@ func (r *importRun) tally() {
 	}
 }
 
+// groupBatch is how many groups one INSERT creates.
+const groupBatch = 100
+
+var groupInsertColumns = []string{"cohort_id", "name", "region_code", "province_code", "sector", "phone", "stage",
+	"stage_since", "ref", "member_count", "import_fingerprint", "created_at", "updated_at"}
+
 // writeGroups creates and updates the groups' own rows and returns their
 // IDs by the group's index in the file.
 func (r *importRun) writeGroups(tx *Tx) ([]tkm.ID, error) {
 	ids := make([]tkm.ID, len(r.order))
+	in := newInserter(tx, "groups", groupInsertColumns, groupBatch)
+	in.suffix = " RETURNING id, ref"
+	defer in.close()
 	for i, g := range r.order {
 		var err error
 		switch g.action {
 		case "create":
-			ids[i], err = r.createGroup(tx, g)
+			err = r.createGroup(in, g, ids)
 		case "update":
 			ids[i], err = g.existing.ID, r.updateGroup(tx, g)
 		}
@@ -73,24 +113,50 @@ func (r *importRun) writeGroups(tx *Tx) ([]tkm.ID, error) {
 			return nil, err
 		}
 	}
-	return ids, nil
+	return ids, r.createGroups(in, ids)
 }
 
-func (r *importRun) createGroup(tx *Tx, g *importGroup) (tkm.ID, error) {
-	h := g.header
-	var id tkm.ID
-	err := tx.QueryRowContext(r.ctx, `INSERT INTO groups (cohort_id, name, region_code, province_code, address, sector, kbli,
-		phone, stage, stage_since, owner_id, ref, member_count, import_fingerprint, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, '', $5, '', $6, $7, $8, NULL, $9, $10, $11, $8, $8) RETURNING id`,
-		r.cohort.ID, h.Name, h.RegionCode, tkm.ProvinceOf(h.RegionCode), h.Sector, h.Phone, tkm.StageRegistered,
-		tx.now, g.ref, g.members, g.fingerprintText()).Scan(&id)
-	if tx.db.dialect.isUnique(err) {
-		return 0, tkm.Errorf(tkm.ECONFLICT, "Kelompok %s baru saja didaftarkan orang lain; impor ulang berkas ini.",
-			"Group %s was just registered by someone else; import the file again.", g.ref)
-	} else if err != nil {
-		return 0, fmt.Errorf("import group %s: %w", g.ref, err)
+// createGroup queues a new group, creating a batch of them when full.
+func (r *importRun) createGroup(in *inserter, g *importGroup, ids []tkm.ID) error {
+	if in.full() {
+		if err := r.createGroups(in, ids); err != nil {
+			return err
+		}
 	}
-	return id, nil
+	h := g.header
+	in.add(r.cohort.ID, h.Name, h.RegionCode, tkm.ProvinceOf(h.RegionCode), h.Sector, h.Phone, tkm.StageRegistered,
+		in.tx.now, g.ref, g.members, g.fingerprintText(), in.tx.now, in.tx.now)
+	return nil
+}
+
+// createGroups inserts the queued groups and notes their IDs.
+func (r *importRun) createGroups(in *inserter, ids []tkm.ID) error {
+	if in.len() == 0 {
+		return nil
+	}
+	rows, err := in.query(r.ctx)
+	if in.tx.db.dialect.isUnique(err) {
+		return tkm.Errorf(tkm.ECONFLICT, "Kelompok baru saja didaftarkan orang lain; impor ulang berkas ini.",
+			"A group was just registered by someone else; import the file again.")
+	} else if err != nil {
+		return fmt.Errorf("import groups: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id tkm.ID
+		var ref string
+		if err := rows.Scan(&id, &ref); err != nil {
+			return fmt.Errorf("import groups: %w", err)
+		}
+		ids[r.groups[ref].index] = id
+	}
+	if err := rows.Err(); in.tx.db.dialect.isUnique(err) {
+		return tkm.Errorf(tkm.ECONFLICT, "Kelompok baru saja didaftarkan orang lain; impor ulang berkas ini.",
+			"A group was just registered by someone else; import the file again.")
+	} else if err != nil {
+		return fmt.Errorf("import groups: %w", err)
+	}
+	return nil
 }
 
 // updateGroup replaces a registered or verified group's columns and members.
@@ -115,17 +181,18 @@ func (r *importRun) updateGroup(tx *Tx, g *importGroup) error {
 const memberBatch = 100
 
 // writeMembers inserts the spooled members of the groups written, and
-// returns their NIKs for the audit log.
-func (r *importRun) writeMembers(tx *Tx, ids []tkm.ID) ([]string, error) {
+// returns how many.
+func (r *importRun) writeMembers(tx *Tx, ids []tkm.ID) (int, error) {
 	dec := gob.NewDecoder(r.spool)
-	var niks []string
-	var batch [][]any
+	in := newInserter(tx, "members", memberInsertColumns, memberBatch)
+	defer in.close()
+	n := 0
 	for done := 0; ; done++ {
 		var s spooled
 		if err := dec.Decode(&s); errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
-			return nil, fmt.Errorf("import: spool: %w", err)
+			return 0, fmt.Errorf("import: spool: %w", err)
 		}
 		if done%progressEvery == 0 {
 			r.res.RowsDone = done
@@ -134,17 +201,16 @@ func (r *importRun) writeMembers(tx *Tx, ids []tkm.ID) ([]string, error) {
 		if ids[s.Group] == 0 {
 			continue
 		}
-		batch = append(batch, []any{ids[s.Group], tx.db.Vault.Hash(s.NIK), tx.db.Vault.Seal(s.NIK), s.Name, s.Sex,
-			s.Birth, s.Phone, s.Address, "", s.Employment, s.Role, false, tx.now, tx.now})
-		niks = append(niks, s.NIK)
-		if len(batch) == memberBatch {
-			if err := insertRows(r.ctx, tx, "members", memberInsertColumns, batch); err != nil {
-				return nil, err
+		if in.full() {
+			if err := in.exec(r.ctx); err != nil {
+				return 0, err
 			}
-			batch = batch[:0]
 		}
+		in.add(ids[s.Group], tx.db.Vault.Hash(s.NIK), tx.db.Vault.Seal(s.NIK), s.Name, s.Sex,
+			s.Birth, s.Phone, s.Address, "", s.Employment, s.Role, false, tx.now, tx.now)
+		n++
 	}
-	return niks, insertRows(r.ctx, tx, "members", memberInsertColumns, batch)
+	return n, in.exec(r.ctx)
 }
 
 var memberInsertColumns = []string{"group_id", "nik_hash", "nik_sealed", "name", "sex", "birth_date", "phone",

@@ -61,29 +61,16 @@ func nullID(id tkm.ID) any {
 	return id
 }
 
-// insertRows inserts rows in one multi-row INSERT (placeholders $1…$n work
-// on both engines).
+// insertRows inserts rows in one multi-row INSERT.
 func insertRows(ctx context.Context, tx *Tx, table string, columns []string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	var b strings.Builder
-	var a args
-	b.WriteString("INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES ")
-	for i, row := range rows {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteByte('(')
-		for j, v := range row {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(a.add(v))
-		}
-		b.WriteByte(')')
+	vals := make([]any, 0, len(rows)*len(columns))
+	for _, row := range rows {
+		vals = append(vals, row...)
 	}
-	if _, err := tx.ExecContext(ctx, b.String(), a...); err != nil {
+	if _, err := tx.ExecContext(ctx, insertSQL(tx.db.dialect, table, columns, len(rows)), vals...); err != nil {
 		return fmt.Errorf("insert into %s: %w", table, err)
 	}
 	return nil
