@@ -36,7 +36,7 @@ fill() { # dsn marker
 measure() { # engine dsn port
 	echo "## $1, $groups groups"
 	fill "$2" "$1"
-	"$work/stats" -db "$2" -n 200 -recounts 3
+	"$work/stats" -db "$2" -n 200 -recounts 1
 	"$work/tkm" serve --addr "127.0.0.1:$3" --db "$2" 2>/dev/null </dev/null &
 	local pid=$!
 	sleep 3
