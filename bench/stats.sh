@@ -3,7 +3,8 @@
 # demo data of 1,000,000 groups (about 10,000,000 members) on SQLite and on
 # PostgreSQL, the figures read from the counters beside the same figures
 # counted from the rows, in the same run (bench/stats), then the stats API
-# and the dashboard page served under load (tkmload, p50/p90/p99).
+# and the dashboard page served to one client, then eight at once
+# (tkmload, p50/p90/p99).
 #
 #   bench/stats.sh [groups] [sqlite|postgres|both]
 #
@@ -40,8 +41,10 @@ measure() { # engine dsn port
 	"$work/tkm" serve --addr "127.0.0.1:$3" --db "$2" 2>/dev/null </dev/null &
 	local pid=$!
 	sleep 3
-	for path in '/api/v1/stats' '/api/v1/stats?year=2019&province={province}' '/dasbor' '/dasbor?province={province}'; do
-		"$work/tkmload" -url "http://127.0.0.1:$3" "${login[@]}" -c 8 -d 15s -path "$path"
+	for clients in 1 8; do # one officer at a time (latency), then eight at once
+		for path in '/api/v1/stats' '/api/v1/stats?year=2019&province={province}' '/dasbor' '/dasbor?province={province}'; do
+			"$work/tkmload" -url "http://127.0.0.1:$3" "${login[@]}" -c $clients -d 10s -path "$path"
+		done
 	done
 	kill $pid; wait $pid 2>/dev/null || true
 }
