@@ -276,6 +276,10 @@ func TestSignupUploadProblems(t *testing.T) {
 			}
 		}
 		leader.postFile(upload, "", nil).status(http.StatusUnprocessableEntity).hasFieldError("file")
+		p = leader.postFile(upload, "besar.csv", bytes.Repeat([]byte("a;"), 2<<20)).status(http.StatusRequestEntityTooLarge)
+		if got := p.text("#f-file-error"); !strings.Contains(got, "2 MB") {
+			t.Errorf("too large: %q", got)
+		}
 		if n := groupCount(t, db); n != 0 {
 			t.Errorf("%d groups saved", n)
 		}
