@@ -26,6 +26,13 @@ func (h *Handler) uploading(fn handlerFunc) http.Handler { return h.adapt(maxUpl
 // logged-in user and may read a body as large as the file and its form.
 func (h *Handler) importing(fn handlerFunc) http.Handler { return h.adapt(maxImportBody, loggedIn(fn)) }
 
+// applying adapts the page where a group's leader uploads the import
+// template: it needs a logged-in user and may read a body as large as a
+// group's file.
+func (h *Handler) applying(fn handlerFunc) http.Handler {
+	return h.adapt(maxSignupUpload, loggedIn(fn))
+}
+
 // adapt caps the body at limit bytes and shows the error fn returns.
 func (h *Handler) adapt(limit int64, fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -198,6 +198,11 @@ func (h *Handler) importTemplate(w http.ResponseWriter, r *http.Request) error {
 	if err := tkm.Authorize(r.Context(), tkm.ImportGroups); err != nil {
 		return err
 	}
+	return h.sendTemplate(w)
+}
+
+// sendTemplate sends the import template: the officers' and the leaders'.
+func (h *Handler) sendTemplate(w http.ResponseWriter) error {
 	var buf bytes.Buffer
 	if err := h.Sheets.Template(&buf); err != nil {
 		return err

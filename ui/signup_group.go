@@ -133,6 +133,9 @@ type signupGroupView struct {
 	Action       string
 	ChangeCohort string
 	ChangeRegion string
+	Upload       string // where the import template is uploaded
+	Accept       string // the types its file input offers
+	Uploaded     string // the name of the file that filled the form in
 }
 
 // Rows are the member rows.
@@ -222,17 +225,24 @@ func (h *Handler) restartSignupAt(w http.ResponseWriter, r *http.Request, c *tkm
 
 // showSignupGroup shows the group step with the problems of err, if any.
 func (h *Handler) showSignupGroup(w http.ResponseWriter, r *http.Request, status int, c *tkm.Cohort, f *groupForm, err error) error {
-	v := &signupGroupView{base: h.publicBase(w, r), Cohort: c, Form: f, RegionName: regionPath(h.Regions, f.RegionCode),
-		Action:       signupPath("/daftar/kelompok", c.ID, f.RegionCode),
-		ChangeCohort: "/daftar/angkatan?angkatan=" + c.ID.String(), ChangeRegion: signupPath("/daftar/wilayah", c.ID, f.RegionCode)}
-	v.memberChoices, v.CohortLabel = choicesFor(v.printer), v.cohortLabel(c)
+	v := h.signupGroupView(w, r, c, f)
 	if err != nil {
-		if v.Errors, err = v.formErrorsOf(err, f.fields(v.printer)); err != nil {
+		if v.Errors, err = v.formErrorsOf(err, signupFields(f.fields(v.printer))); err != nil {
 			return err
 		}
 	}
 	h.render(w, r, status, "signup_group", v)
 	return nil
+}
+
+// signupGroupView is the group step around the form f.
+func (h *Handler) signupGroupView(w http.ResponseWriter, r *http.Request, c *tkm.Cohort, f *groupForm) *signupGroupView {
+	v := &signupGroupView{base: h.publicBase(w, r), Cohort: c, Form: f, RegionName: regionPath(h.Regions, f.RegionCode),
+		Action: signupPath("/daftar/kelompok", c.ID, f.RegionCode), Upload: signupPath("/daftar/kelompok/unggah", c.ID, f.RegionCode),
+		ChangeCohort: "/daftar/angkatan?angkatan=" + c.ID.String(), ChangeRegion: signupPath("/daftar/wilayah", c.ID, f.RegionCode),
+		Accept: importAccept}
+	v.memberChoices, v.CohortLabel = choicesFor(v.printer), v.cohortLabel(c)
+	return v
 }
 
 // signupDoneView confirms an application.

@@ -149,6 +149,8 @@ func (h *Handler) routes(mux *http.ServeMux) {
 	mux.Handle("POST /daftar/wilayah", auth(h.signupRegion))
 	mux.Handle("GET /daftar/kelompok", auth(h.signupGroupPage))
 	mux.Handle("POST /daftar/kelompok", auth(h.signupGroup))
+	mux.Handle("POST /daftar/kelompok/unggah", h.applying(h.signupUpload))
+	mux.Handle("GET /daftar/templat.xlsx", auth(h.signupTemplate))
 	mux.Handle("GET /daftar/terkirim/{id}", auth(h.signupDone))
 
 	mux.Handle("GET /dasbor", auth(h.dashboard))

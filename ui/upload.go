@@ -27,12 +27,11 @@ func (h *Handler) upload(r *http.Request, owner string, id tkm.ID, read func(io.
 	if err := h.Files.CanAttach(r.Context(), owner, id); err != nil {
 		return nil, err
 	}
-	select {
-	case h.slots <- struct{}{}:
-		defer func() { <-h.slots }()
-	case <-r.Context().Done():
-		return nil, r.Context().Err()
+	release, err := h.takeSlot(r)
+	if err != nil {
+		return nil, err
 	}
+	defer release()
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, noFile()
@@ -60,6 +59,17 @@ func (h *Handler) upload(r *http.Request, owner string, id tkm.ID, read func(io.
 		}
 		f.Name = cleanName(part.FileName())
 		return f, nil
+	}
+}
+
+// takeSlot waits for one of the few uploads checked at once, and returns
+// the function that gives it back.
+func (h *Handler) takeSlot(r *http.Request) (func(), error) {
+	select {
+	case h.slots <- struct{}{}:
+		return func() { <-h.slots }, nil
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
 	}
 }
 
