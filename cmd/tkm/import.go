@@ -59,11 +59,13 @@ func runImport(ctx context.Context, args []string, io_ Stdio) error {
 	return importFile(ctx, db, f, size, tkm.ImportOptions{CohortID: id, DryRun: *dry, Partial: *partial}, io_)
 }
 
-// importMemory is the heap an import from the command line aims to stay
-// under (unless GOMEMLIMIT says otherwise): a million rows keep about
-// 150 MB live, and without a limit the collector lets the heap grow to
-// twice that before it runs.
-const importMemory = 200 << 20
+// importMemory is the memory the Go runtime of an import from the command
+// line aims to stay under (unless GOMEMLIMIT says otherwise): a million
+// rows keep about 150 MB live, and without a limit the collector lets the
+// heap grow to twice that before it runs. SQLite's page cache and sorter
+// come on top: at 170 MB a 1M-row import peaks at 267 MB, at 200 MB at
+// 296–300 MB for 5% more speed (BENCHMARKS.md).
+const importMemory = 170 << 20
 
 func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
