@@ -244,10 +244,10 @@ func (db *DB) CheckCounters(ctx context.Context) error {
 			return err
 		}
 		got := newStatSet()
-		if err := readGroupCounters(ctx, tx, got); err != nil {
+		if err := readGroupCounters(ctx, tx, got, "regency"); err != nil {
 			return err
 		}
-		if err := readOutcomeCounters(ctx, tx, got); err != nil {
+		if err := readOutcomeCounters(ctx, tx, got, "regency"); err != nil {
 			return err
 		}
 		return sameCounts(got, want)
