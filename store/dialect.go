@@ -39,6 +39,8 @@ type dialect interface {
 	// tempIDs makes an empty temporary table of IDs, name (id), that lasts
 	// until the transaction ends.
 	tempIDs(ctx context.Context, tx *Tx, name string) error
+	// analyze refreshes the planner's statistics after a bulk load.
+	analyze(ctx context.Context, tx *Tx) error
 }
 
 type sqliteDialect struct{}
@@ -70,6 +72,12 @@ func (postgresDialect) isUnique(err error) bool {
 // SQLite has one writer at a time already.
 func (sqliteDialect) lockAll(context.Context, *Tx) error { return nil }
 
+// analyze samples (analysis_limit) rather than reading every row.
+func (sqliteDialect) analyze(ctx context.Context, tx *Tx) error {
+	_, err := tx.ExecContext(ctx, `PRAGMA analysis_limit = 1000; ANALYZE`)
+	return err
+}
+
 // The triggers as migration 0002 makes them.
 var sqliteAuditGuard = []string{
 	`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
@@ -89,6 +97,11 @@ func (sqliteDialect) auditGuard(ctx context.Context, tx *Tx, on bool) error {
 		}
 	}
 	return nil
+}
+
+func (postgresDialect) analyze(ctx context.Context, tx *Tx) error {
+	_, err := tx.ExecContext(ctx, `ANALYZE`)
+	return err
 }
 
 func (postgresDialect) lockAll(ctx context.Context, tx *Tx) error {

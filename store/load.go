@@ -54,19 +54,12 @@ func (db *DB) Load(ctx context.Context, cohorts []*tkm.Cohort, groups func(cohor
 
 // analyze refreshes the planner's statistics after a bulk load, so that
 // it knows, say, that a million groups face a handful of exhibitors.
-// SQLite samples (analysis_limit) rather than reading every row.
 func (db *DB) analyze(ctx context.Context) error {
-	return db.write(ctx, func(tx *Tx) error {
-		if db.Engine() == "sqlite" {
-			if _, err := tx.ExecContext(ctx, `PRAGMA analysis_limit = 1000`); err != nil {
-				return fmt.Errorf("analyze: %w", err)
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `ANALYZE`); err != nil {
-			return fmt.Errorf("analyze: %w", err)
-		}
-		return nil
-	})
+	err := db.write(ctx, func(tx *Tx) error { return db.dialect.analyze(ctx, tx) })
+	if err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	return nil
 }
 
 type loader struct {

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"database/sql"
 	"iter"
 	"testing"
 
@@ -45,6 +46,27 @@ func TestLoadDemo(t *testing.T) {
 		taken.Members[0] = g.Members[3]
 		if _, err := svc.CreateGroup(ctx, taken); tkm.ErrorCode(err) != tkm.ECONFLICT && g.Stage.Active() {
 			t.Fatalf("loaded NIK not claimed: %v", err)
+		}
+	})
+}
+
+// TestLoadLeavesPlannerStatistics: after a bulk load the planner knows the
+// tables' sizes, so it drives a join from the small side.
+func TestLoadLeavesPlannerStatistics(t *testing.T) {
+	storetest.EnginesRaw(t, func(t *testing.T, db *store.DB, raw *sql.DB) {
+		_, ctx := storetest.User(t, db, tkm.RoleMinistry, "")
+		gen := demo.New(3, db.Regions)
+		groups := func(ids []tkm.ID) iter.Seq[*tkm.Group] { return gen.Groups(30, ids) }
+		if _, err := db.Load(ctx, gen.Cohorts(30), groups, nil); err != nil {
+			t.Fatal(err)
+		}
+		q := `SELECT COUNT(*) FROM pg_stats WHERE tablename = 'groups' AND schemaname = current_schema()`
+		if db.Engine() == "sqlite" {
+			q = `SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'groups'`
+		}
+		var n int
+		if err := raw.QueryRow(q).Scan(&n); err != nil || n == 0 {
+			t.Fatalf("no planner statistics for groups after a load: %d rows, %v", n, err)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 
@@ -141,6 +142,12 @@ func countOutcomes(ctx context.Context, tx *Tx, s *statSet, cond string, a args)
 	if err != nil {
 		return err
 	}
+	return scanOutcomes(rows, s)
+}
+
+// scanOutcomes reads rows of (cohort, place, period, reports, new workers,
+// revenue) into s, and closes them.
+func scanOutcomes(rows *sql.Rows, s *statSet) error {
 	defer rows.Close()
 	for rows.Next() {
 		var k outcomeKey

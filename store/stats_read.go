@@ -138,16 +138,7 @@ func readOutcomeCounters(ctx context.Context, tx *Tx, set *statSet, place string
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var k outcomeKey
-		var o outcomeRow
-		if err := rows.Scan(&k.cohort, &k.regency, &k.period, &o.reports, &o.workers, &o.revenue); err != nil {
-			return err
-		}
-		set.outcomes[k] = &o
-	}
-	return rows.Err()
+	return scanOutcomes(rows, set)
 }
 
 // sums adds up each column, as a BIGINT on both engines.

@@ -134,22 +134,17 @@ func (h *Handler) showExpoForm(w http.ResponseWriter, r *http.Request, status in
 	return nil
 }
 
-// findExpoReport returns the expo named in the path with its figures.
-func (h *Handler) findExpoReport(r *http.Request) (*tkm.ExpoReport, error) {
+// findExpoReport returns the expo named in the path with its figures; a
+// download (format "pdf" or "xlsx") is recorded in the audit log.
+func (h *Handler) findExpoReport(r *http.Request, download string) (*tkm.ExpoReport, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return nil, err
 	}
-	return h.Expos.ExpoReport(r.Context(), id)
-}
-
-// downloadExpoReport is findExpoReport for a file to download, audited.
-func (h *Handler) downloadExpoReport(r *http.Request, format string) (*tkm.ExpoReport, error) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return nil, err
+	if download == "" {
+		return h.Expos.ExpoReport(r.Context(), id)
 	}
-	return h.Expos.DownloadExpoReport(r.Context(), id, format)
+	return h.Expos.DownloadExpoReport(r.Context(), id, download)
 }
 
 // findExpo returns the expo named in the path with its exhibitors.

@@ -53,7 +53,7 @@ type summaryLine struct {
 
 // expoPage shows an expo to the officers.
 func (h *Handler) expoPage(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.findExpoReport(r)
+	rep, err := h.findExpoReport(r, "")
 	if err != nil {
 		return err
 	}

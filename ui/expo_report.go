@@ -10,7 +10,7 @@ import (
 
 // expoReportPDF sends an expo's report for the ministry as a PDF.
 func (h *Handler) expoReportPDF(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.downloadExpoReport(r, "pdf")
+	rep, err := h.findExpoReport(r, "pdf")
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ var expoReportHeader = []string{"stan", "kelompok", "kode_wilayah", "provinsi", 
 
 // expoReportXLSX sends an expo's report as a spreadsheet, codes kept as text.
 func (h *Handler) expoReportXLSX(w http.ResponseWriter, r *http.Request) error {
-	rep, err := h.downloadExpoReport(r, "xlsx")
+	rep, err := h.findExpoReport(r, "xlsx")
 	if err != nil {
 		return err
 	}
