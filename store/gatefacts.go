@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"slices"
 	"strings"
 
 	"tkm"
@@ -30,9 +31,7 @@ func gatherFacts(ctx context.Context, tx *Tx, g *tkm.Group, to tkm.Stage) (tkm.G
 	case tkm.StageVerified:
 		err = verificationFacts(ctx, tx, &f)
 	case tkm.StageApproved:
-		err = count(ctx, tx, &f.QuotaUsed, `SELECT COUNT(*) FROM groups WHERE cohort_id = $1 AND province_code = $2
-			AND id <> $3 AND stage IN ('approved', 'trained', 'aided', 'institutional', 'graduated')`,
-			g.CohortID, tkm.ProvinceOf(g.RegionCode), g.ID)
+		err = quotaFacts(ctx, tx, &f)
 	case tkm.StageTrained:
 		err = attendedFacts(ctx, tx, &f, tkm.Pembekalan)
 	case tkm.StageAided:
@@ -51,6 +50,31 @@ func gatherFacts(ctx context.Context, tx *Tx, g *tkm.Group, to tkm.Stage) (tkm.G
 
 func count(ctx context.Context, tx *Tx, n *int, q string, args ...any) error {
 	return tx.QueryRowContext(ctx, q, args...).Scan(n)
+}
+
+// quotaStages hold a place in their province's quota.
+var quotaStages = []tkm.Stage{tkm.StageApproved, tkm.StageTrained, tkm.StageAided, tkm.StageInstitutional, tkm.StageGraduated}
+
+// quotaFacts counts the other groups of the cohort and province that hold
+// a place in its quota. It reads the statistics counters (kept in step
+// with every change, see stats.go), not the groups: a province of a large
+// cohort has tens of thousands of them.
+func quotaFacts(ctx context.Context, tx *Tx, f *tkm.GateFacts) error {
+	var a args
+	g := f.Group
+	in := make([]string, len(quotaStages))
+	for i, s := range quotaStages {
+		in[i] = a.add(s)
+	}
+	q := `SELECT COALESCE(SUM(groups), 0) FROM stat_groups WHERE cohort_id = ` + a.add(g.CohortID) +
+		` AND ` + withinRegion("regency", tkm.ProvinceOf(g.RegionCode), &a) + ` AND stage IN (` + strings.Join(in, ", ") + `)`
+	if err := count(ctx, tx, &f.QuotaUsed, q, a...); err != nil {
+		return err
+	}
+	if slices.Contains(quotaStages, g.Stage) {
+		f.QuotaUsed-- // the group itself
+	}
+	return nil
 }
 
 func verificationFacts(ctx context.Context, tx *Tx, f *tkm.GateFacts) error {

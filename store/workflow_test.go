@@ -89,13 +89,14 @@ func TestWorkflowGates(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, db *store.DB) {
 		w := newWF(t, db)
 		c := storetest.Cohort(t, db, 2019)
-		quota := map[string]int{"51": 1}
+		quota := map[string]int{"51": 1, "32": 1}
 		if _, err := store.NewCohortService(db).UpdateCohort(w.ctx, c.ID, tkm.CohortUpdate{Quotas: &quota}); err != nil {
 			t.Fatal(err)
 		}
 		g := storetest.Group(c.ID, "51.03.05", 10, 1)
 		h := storetest.Group(c.ID, "51.71.01", 10, 11)
-		for _, x := range []*tkm.Group{g, h} {
+		java := storetest.Group(c.ID, "32.73.01", 10, 21)
+		for _, x := range []*tkm.Group{g, h, java} {
 			if _, err := w.groups.CreateGroup(w.ctx, x); err != nil {
 				t.Fatal(err)
 			}
@@ -103,6 +104,8 @@ func TestWorkflowGates(t *testing.T) {
 		if _, err := w.flow.Transition(w.ctx, g.ID, tkm.TransitionRequest{To: tkm.StageApproved}); tkm.ErrorCode(err) != tkm.EINVALID {
 			t.Fatalf("skipping a stage: %v", err)
 		}
+		w.move(java, tkm.StageVerified)
+		w.move(java, tkm.StageApproved) // Java's groups take none of Bali's places
 		w.move(g, tkm.StageVerified)
 		w.move(g, tkm.StageApproved)
 		w.move(h, tkm.StageVerified)
