@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"tkm"
 )
@@ -28,8 +29,8 @@ func (r *importRun) sameGroup(g *importGroup, l tkm.ImportLine, errs []tkm.RowEr
 		switch {
 		case g.voted&(1<<c) == 0:
 			g.voted |= 1 << c
-			tkm.SetImportGroupValue(&g.header, col, v)
-		case !g.conflict && tkm.ImportGroupValue(g.header, col) != v:
+			g.header[c] = strings.Clone(v)
+		case !g.conflict && g.header[c] != v:
 			g.conflict = true
 			r.conflicts++
 		}
@@ -113,7 +114,7 @@ func (r *importRun) agree(g *importGroup, votes *[4][]colValue) {
 				most = i
 			}
 		}
-		tkm.SetImportGroupValue(&g.header, col, vs[most].value)
+		g.header[c] = vs[most].value
 		for i, v := range vs {
 			if i != most {
 				r.conflicting(g, col, v.rows, vs[most].rows[0])

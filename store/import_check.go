@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"tkm"
 )
@@ -40,7 +41,7 @@ type importGroup struct {
 	ref         string
 	index       int
 	first       int // its first row
-	header      tkm.Group
+	header      groupHeader
 	voted       uint8 // the group columns (bits by ImportGroupColumns) a row has set
 	conflict    bool  // rows differ in a group column
 	members     int
@@ -55,6 +56,28 @@ type heldNIK struct {
 	hash  [32]byte
 	group int32
 	row   int32
+}
+
+// groupHeader is a group's own columns, in the order of
+// tkm.ImportGroupColumns, copied out of the row that gave them: a
+// substring would keep that whole row's text alive for the whole import.
+type groupHeader [4]string
+
+func headerOf(g tkm.Group) groupHeader {
+	var h groupHeader
+	for c, col := range tkm.ImportGroupColumns {
+		h[c] = strings.Clone(tkm.ImportGroupValue(g, col))
+	}
+	return h
+}
+
+// group is the header as a group, for the scope check and the writes.
+func (h groupHeader) group() *tkm.Group {
+	var g tkm.Group
+	for c, col := range tkm.ImportGroupColumns {
+		tkm.SetImportGroupValue(&g, col, h[c])
+	}
+	return &g
 }
 
 // spooled is a checked row waiting for the second pass.
@@ -176,8 +199,9 @@ func (r *importRun) checkRow(row tkm.ImportRow) error {
 func (r *importRun) group(l tkm.ImportLine) *importGroup {
 	g, ok := r.groups[l.Ref]
 	if !ok {
-		g = &importGroup{ref: l.Ref, index: len(r.order), first: l.Row, header: l.Group, existing: r.existing[l.Ref]}
-		r.groups[l.Ref] = g
+		ref := strings.Clone(l.Ref)
+		g = &importGroup{ref: ref, index: len(r.order), first: l.Row, header: headerOf(l.Group), existing: r.existing[ref]}
+		r.groups[ref] = g
 		r.order = append(r.order, g)
 	}
 	return g

@@ -103,7 +103,7 @@ func (r *importRun) decide() {
 		case g.existing != nil && !scope.Covers(g.existing.Group):
 			r.fail(g, tkm.RowError{Row: g.first, Column: "ref_kelompok", Code: "ref_taken",
 				Message: "Referensi ini sudah dipakai kelompok lain di angkatan ini.", English: "This reference is used by another group in this cohort."})
-		case g.existing == nil && !scope.Covers(&g.header):
+		case g.existing == nil && !scope.Covers(g.header.group()):
 			r.fail(g, tkm.RowError{Row: g.first, Column: "kode_wilayah", Code: "region_out_of_scope",
 				Message: "Wilayah ini di luar wilayah kerja Anda.", English: "This region is outside your area."})
 		case g.existing != nil && !g.bad && g.existing.fingerprint != g.fingerprintText() && !editable(g.existing.Stage):

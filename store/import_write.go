@@ -123,7 +123,7 @@ func (r *importRun) createGroup(in *inserter, g *importGroup, ids []tkm.ID) erro
 			return err
 		}
 	}
-	h := g.header
+	h := g.header.group()
 	in.add(r.cohort.ID, h.Name, h.RegionCode, tkm.ProvinceOf(h.RegionCode), h.Sector, h.Phone, tkm.StageRegistered,
 		in.tx.now, g.ref, g.members, g.fingerprintText(), in.tx.now, in.tx.now)
 	return nil
@@ -161,7 +161,7 @@ func (r *importRun) createGroups(in *inserter, ids []tkm.ID) error {
 
 // updateGroup replaces a registered or verified group's columns and members.
 func (r *importRun) updateGroup(tx *Tx, g *importGroup) error {
-	h := g.header
+	h := g.header.group()
 	res, err := tx.ExecContext(r.ctx, `UPDATE groups SET name = $1, region_code = $2, province_code = $3, sector = $4,
 		phone = $5, member_count = $6, import_fingerprint = $7, updated_at = $8
 		WHERE id = $9 AND stage IN ('registered', 'verified')`, h.Name, h.RegionCode, tkm.ProvinceOf(h.RegionCode),
