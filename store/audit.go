@@ -207,7 +207,7 @@ func headValue(v *tkm.Vault, id int64, hash string) string {
 // auditAlone appends an entry in a transaction of its own: for what is not
 // a write, such as a view of full NIKs.
 func (db *DB) auditAlone(ctx context.Context, e *tkm.AuditEntry) error {
-	return db.write(ctx, func(tx *Tx) error { return tx.audit(ctx, e) })
+	return db.writeLog(ctx, func(tx *Tx) error { return tx.audit(ctx, e) })
 }
 
 // niksOf returns the members' full NIKs (masked ones are not NIKs).

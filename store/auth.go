@@ -77,7 +77,7 @@ func (s *AuthService) open(ctx context.Context, u *tkm.User, kind string) (strin
 	}
 	o := tkm.OriginFromContext(ctx)
 	sess := &tkm.Session{UserID: u.ID, Kind: kind, IP: o.IP, UserAgent: truncate(o.UserAgent, 300)}
-	err := s.db.write(ctx, func(tx *Tx) error {
+	err := s.db.writeLog(ctx, func(tx *Tx) error {
 		sess.CreatedAt, sess.ExpiresAt = tx.now, tx.now.Add(life)
 		err := tx.QueryRowContext(ctx, `
 			INSERT INTO sessions (secret_hash, user_id, kind, ip, user_agent, created_at, expires_at)
@@ -144,7 +144,7 @@ func scanSessionUser(row scanner, sess *tkm.Session) (*tkm.User, error) {
 
 // Logout ends the session behind a secret.
 func (s *AuthService) Logout(ctx context.Context, secret string) error {
-	return s.db.write(ctx, func(tx *Tx) error {
+	return s.db.writeLog(ctx, func(tx *Tx) error {
 		var id tkm.ID
 		err := tx.QueryRowContext(ctx, `DELETE FROM sessions WHERE secret_hash = $1 RETURNING id`, hashSecret(secret)).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -163,7 +163,7 @@ func (s *AuthService) failedLogin(ctx context.Context, email string, u *tkm.User
 	if u != nil {
 		e.EntityID = u.ID
 	}
-	err := s.db.write(ctx, func(tx *Tx) error {
+	err := s.db.writeLog(ctx, func(tx *Tx) error {
 		if err := recordLoginFailure(ctx, tx, email); err != nil {
 			return err
 		}
@@ -208,7 +208,7 @@ func (s *AuthService) RevokeSession(ctx context.Context, id tkm.ID) error {
 		return err
 	}
 	me := tkm.UserFromContext(ctx)
-	return s.db.write(ctx, func(tx *Tx) error {
+	return s.db.writeLog(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = $1 AND user_id = $2`, id, me.ID)
 		if err != nil {
 			return fmt.Errorf("revoke session %d: %w", id, err)
@@ -258,7 +258,7 @@ func (s *AuthService) SignUp(ctx context.Context, u *tkm.User, password string) 
 func (s *AuthService) checkSignUps(ctx context.Context) error {
 	var n int
 	key := "signup:" + tkm.OriginFromContext(ctx).IP
-	err := s.db.write(ctx, func(tx *Tx) error {
+	err := s.db.writeLog(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO login_failures (key, at) VALUES ($1, $2)`, key, tx.now); err != nil {
 			return err
 		}

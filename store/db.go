@@ -140,9 +140,27 @@ func (db *DB) Ping(ctx context.Context) error { return db.ro.PingContext(ctx) }
 // Tx is a transaction that carries one moment, the time of every row it writes.
 type Tx struct {
 	*sql.Tx
-	db    *DB
-	now   time.Time
-	cache *stmtCache
+	db      *DB
+	ctx     context.Context
+	now     time.Time
+	cache   *stmtCache
+	write   bool
+	logOnly bool // writes only sessions or log entries: the registry's version stays
+}
+
+// nextVersion moves the registry's version on; every write runs it last.
+const nextVersion = `UPDATE registry_version SET n = n + 1`
+
+// Commit commits the transaction. A write moves the registry's version on
+// in the same commit, so that a reader of the version never sees it before
+// the change it counts.
+func (tx *Tx) Commit() error {
+	if tx.write && !tx.logOnly {
+		if _, err := tx.ExecContext(tx.ctx, nextVersion); err != nil {
+			return fmt.Errorf("registry version: %w", err)
+		}
+	}
+	return tx.Tx.Commit()
 }
 
 // begin starts a transaction: on the writer for writes, on the read pool
@@ -159,15 +177,27 @@ func (db *DB) begin(ctx context.Context, write bool) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	return &Tx{Tx: tx, db: db, now: db.Now(), cache: cache}, nil
+	return &Tx{Tx: tx, db: db, ctx: ctx, now: db.Now(), cache: cache, write: write}, nil
 }
 
 // write runs fn in a write transaction and commits it when fn succeeds.
 func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
+	return db.writeTx(ctx, false, fn)
+}
+
+// writeLog is write for a transaction that writes only sessions or log
+// entries (the audit trail, login failures, an import's progress): nothing
+// a reader of the registry sees, so its version stays.
+func (db *DB) writeLog(ctx context.Context, fn func(tx *Tx) error) error {
+	return db.writeTx(ctx, true, fn)
+}
+
+func (db *DB) writeTx(ctx context.Context, logOnly bool, fn func(tx *Tx) error) error {
 	tx, err := db.begin(ctx, true)
 	if err != nil {
 		return err
 	}
+	tx.logOnly = logOnly
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return err
@@ -176,6 +206,18 @@ func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// Version returns the registry's version: it moves on with every committed
+// change to what the registry shows. Read it before the data, and the
+// data is at least as new as the version.
+func (db *DB) Version(ctx context.Context) (int64, error) {
+	var n int64
+	err := db.ro.QueryRowContext(ctx, `SELECT n FROM registry_version`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("registry version: %w", err)
+	}
+	return n, nil
 }
 
 // read runs fn in a read-only transaction: one consistent view.

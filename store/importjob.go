@@ -155,7 +155,7 @@ func (s *ImportJobService) ClaimImportJob(ctx context.Context, worker string) (*
 // SaveImportProgress stores a running job's progress and heartbeat.
 func (s *ImportJobService) SaveImportProgress(ctx context.Context, id tkm.ID, res *tkm.ImportResult) error {
 	js, _ := json.Marshal(res)
-	return s.db.write(ctx, func(tx *Tx) error {
+	return s.db.writeLog(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE imports SET result = $1, heartbeat = $2 WHERE id = $3 AND status = 'running'`,
 			string(js), tx.now, id)
 		return err
@@ -164,7 +164,7 @@ func (s *ImportJobService) SaveImportProgress(ctx context.Context, id tkm.ID, re
 
 // AddImportErrors stores errors of a job, numbered from first.
 func (s *ImportJobService) AddImportErrors(ctx context.Context, id tkm.ID, first int, errs []tkm.RowError) error {
-	return s.db.write(ctx, func(tx *Tx) error {
+	return s.db.writeLog(ctx, func(tx *Tx) error {
 		rows := make([][]any, 0, len(errs))
 		for i, e := range errs {
 			rows = append(rows, []any{id, first + i, e.Row, e.Column, e.Code, truncate(e.Message, 500)})

@@ -49,6 +49,9 @@ func (s *postgresSink) commit(ctx context.Context) error {
 		}
 	}
 	defer s.conn.Close(ctx)
+	if _, err := s.tx.Exec(ctx, nextVersion); err != nil {
+		return fmt.Errorf("registry version: %w", err)
+	}
 	return s.tx.Commit(ctx)
 }
 

@@ -198,6 +198,9 @@ func (db *DB) load(ctx context.Context, r *bufio.Reader, h *dumpHeader, force bo
 	if err := resetIdentities(ctx, tx); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
+	if _, err := tx.Exec(ctx, nextVersion); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
 	return tx.Commit(ctx)
 }
 
