@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -51,11 +52,7 @@ func (a *API) listGroups(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page, err := a.Groups.FindGroups(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, page)
+	return a.cachedJSON(w, r, fmt.Sprintf("%+v", f), func() (any, error) { return a.Groups.FindGroups(r.Context(), f) })
 }
 
 // groupFilter reads and checks the list filters of the query string.

@@ -227,3 +227,48 @@ func TestCohorts(t *testing.T) {
 		mentor.do("PATCH", path, `{"aid_amount":1}`, 403, nil)
 	})
 }
+
+// TestListGroupsCached: the group list is answered from a cache while the
+// registry is unchanged, so it must never show one user another's scope,
+// nor a page from before a change, whoever made the change.
+func TestListGroupsCached(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		url := newServer(t, db)
+		ministry := login(t, db, url, tkm.RoleMinistry, "")
+		jakarta := login(t, db, url, tkm.RoleRegional, "31")
+		c := storetest.Cohort(t, db, 2019)
+		var bali, java tkm.Group
+		ministry.do("POST", "/api/v1/groups", mustJSON(groupBody(c.ID, "51.03.05", 10, 1)), 201, &bali)
+		ministry.do("POST", "/api/v1/groups", mustJSON(groupBody(c.ID, "31.71.01", 10, 11)), 201, &java)
+		names := func(cl *client, query string) []string {
+			t.Helper()
+			var page tkm.GroupPage
+			cl.do("GET", "/api/v1/groups?"+query, "", 200, &page)
+			var out []string
+			for _, g := range page.Items {
+				out = append(out, g.Name)
+			}
+			return out
+		}
+		same := func(what string, got []string, want ...string) {
+			t.Helper()
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %q, want %q", what, got, want)
+			}
+		}
+		for range 2 { // the second time from the cache
+			same("ministry", names(ministry, "limit=50"), java.Name, bali.Name)
+			same("Jakarta's officer", names(jakarta, "limit=50"), java.Name)
+			same("ministry, Bali", names(ministry, "province=51"), bali.Name)
+		}
+		ministry.do("PATCH", "/api/v1/groups/"+bali.ID.String(), `{"name":"Tenun Ikat Baru"}`, 200, nil)
+		same("after a rename", names(ministry, "province=51"), "Tenun Ikat Baru")
+		// A change made elsewhere (the web UI, tkm import, another server)
+		// is seen as well.
+		if err := store.NewGroupService(db).DeleteGroup(storetest.As(&tkm.User{Role: tkm.RoleAdmin}), java.ID); err != nil {
+			t.Fatal(err)
+		}
+		same("after a delete", names(ministry, "limit=50"), "Tenun Ikat Baru")
+		same("Jakarta's officer after the delete", names(jakarta, "limit=50"))
+	})
+}

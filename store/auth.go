@@ -115,16 +115,11 @@ func truncate(s string, n int) string {
 // session, a revoked one or a disabled user is EUNAUTHORIZED.
 func (s *AuthService) Authenticate(ctx context.Context, secret string) (*tkm.User, *tkm.Session, error) {
 	var sess tkm.Session
-	var u *tkm.User
-	err := s.db.read(ctx, func(tx *Tx) error {
-		row := tx.QueryRowContext(ctx, `
-			SELECT s.id, s.kind, s.ip, s.user_agent, s.created_at, s.expires_at, `+userColumnsOf("u")+`
-			FROM sessions s JOIN users u ON u.id = s.user_id
-			WHERE s.secret_hash = $1 AND s.expires_at > $2`, hashSecret(secret), tx.now)
-		var err error
-		u, err = scanSessionUser(row, &sess)
-		return err
-	})
+	row := s.db.queryRow(ctx, `
+		SELECT s.id, s.kind, s.ip, s.user_agent, s.created_at, s.expires_at, `+userColumnsOf("u")+`
+		FROM sessions s JOIN users u ON u.id = s.user_id
+		WHERE s.secret_hash = $1 AND s.expires_at > $2`, hashSecret(secret), s.db.Now())
+	u, err := scanSessionUser(row, &sess)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && u.Disabled) {
 		return nil, nil, tkm.Errorf(tkm.EUNAUTHORIZED, "Sesi Anda telah berakhir; silakan masuk lagi.", "Your session has ended; please log in again.")
 	} else if err != nil {

@@ -145,7 +145,7 @@ type Tx struct {
 	now     time.Time
 	cache   *stmtCache
 	write   bool
-	logOnly bool // writes only sessions or log entries: the registry's version stays
+	logOnly bool // writes only bookkeeping (see writeLog): the registry's version stays
 }
 
 // nextVersion moves the registry's version on; every write runs it last.
@@ -185,9 +185,9 @@ func (db *DB) write(ctx context.Context, fn func(tx *Tx) error) error {
 	return db.writeTx(ctx, false, fn)
 }
 
-// writeLog is write for a transaction that writes only sessions or log
-// entries (the audit trail, login failures, an import's progress): nothing
-// a reader of the registry sees, so its version stays.
+// writeLog is write for a transaction that writes only bookkeeping:
+// sessions, login failures, the audit trail, import jobs' state and
+// progress. Nothing a reader of the registry sees, so its version stays.
 func (db *DB) writeLog(ctx context.Context, fn func(tx *Tx) error) error {
 	return db.writeTx(ctx, true, fn)
 }
@@ -213,11 +213,23 @@ func (db *DB) writeTx(ctx context.Context, logOnly bool, fn func(tx *Tx) error) 
 // data is at least as new as the version.
 func (db *DB) Version(ctx context.Context) (int64, error) {
 	var n int64
-	err := db.ro.QueryRowContext(ctx, `SELECT n FROM registry_version`).Scan(&n)
+	err := db.queryRow(ctx, `SELECT n FROM registry_version`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("registry version: %w", err)
 	}
 	return n, nil
+}
+
+// queryRow runs a one-row read on its own, outside a transaction (one
+// statement sees one consistent view anyway), through the statement cache:
+// for the reads on every request, it saves the BEGIN and ROLLBACK.
+func (db *DB) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if db.roStmts != nil {
+		if s := db.roStmts.get(query); s != nil {
+			return s.QueryRowContext(ctx, args...)
+		}
+	}
+	return db.ro.QueryRowContext(ctx, query, args...)
 }
 
 // read runs fn in a read-only transaction: one consistent view.

@@ -130,7 +130,7 @@ func (s *ImportJobService) ImportJobFile(ctx context.Context, id tkm.ID) (string
 // ClaimImportJob takes the oldest queued job for this worker, or returns nil.
 func (s *ImportJobService) ClaimImportJob(ctx context.Context, worker string) (*tkm.ImportJob, error) {
 	var job *tkm.ImportJob
-	err := s.db.write(ctx, func(tx *Tx) error {
+	err := s.db.writeLog(ctx, func(tx *Tx) error { // polled every second: bookkeeping only
 		var id tkm.ID
 		err := tx.QueryRowContext(ctx, `SELECT id FROM imports WHERE status = 'queued' ORDER BY id LIMIT 1`+s.db.dialect.skipLocked()).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -235,7 +235,7 @@ func crashed() *tkm.ImportResult {
 func (s *ImportJobService) FailStaleImportJobs(ctx context.Context, before time.Time) (int, error) {
 	js, _ := json.Marshal(crashed())
 	var n int64
-	err := s.db.write(ctx, func(tx *Tx) error {
+	err := s.db.writeLog(ctx, func(tx *Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE imports SET status = 'failed', result = $1, finished_at = $2
 			WHERE status = 'running' AND (heartbeat IS NULL OR heartbeat < $3)`, string(js), tx.now, before)
 		if err == nil {
