@@ -3,6 +3,8 @@
 # of 100,000 groups (1,000,000 members) on SQLite and PostgreSQL, then the
 # group list API, the group API and the group page under load, each beside a
 # bare net/http handler serving a body of the same kind in the same run.
+# Latency is reported as the clients saw it and as tkm logged it (server_*:
+# its own time, without the queue in front of it).
 #
 #   bench/registry.sh [groups] [seconds] [clients]
 #
@@ -30,12 +32,13 @@ measure() { # engine dsn
 	local engine=$1 dsn=$2 port=$3
 	echo "## $engine"
 	"$work/tkm" demo --groups "$groups" --db "$dsn" 2>&1 >/dev/null | tail -1
-	taskset -c 1 "$work/tkm" serve --addr "127.0.0.1:$port" --db "$dsn" 2>/dev/null &
+	: >"$work/serve.log"
+	taskset -c 1 "$work/tkm" serve --addr "127.0.0.1:$port" --db "$dsn" 2>>"$work/serve.log" &
 	local pid=$!
 	sleep 2
 	for path in '/api/v1/groups?province={province}&limit=50' '/api/v1/groups/{id}' '/kelompok/{id}'; do
 		taskset -c 0 "$work/tkmload" -url "http://127.0.0.1:$port" "${login[@]}" -ids "$groups" \
-			-c "$clients" -d "${secs}s" -path "$path"
+			-c "$clients" -d "${secs}s" -path "$path" -log "$work/serve.log"
 	done
 	for path in '/api/v1/groups?province=51&limit=50' '/kelompok/{id}'; do
 		"$work/tkmload" -url "http://127.0.0.1:$port" "${login[@]}" -ids "$groups" -path "$path" -save "$work/body"

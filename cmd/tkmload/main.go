@@ -4,6 +4,10 @@
 //	tkmload -url http://127.0.0.1:8080 -email E -password P -c 32 -d 20s \
 //	        -path '/api/v1/groups?province={province}&limit=50' -ids 100000
 //
+// With -log FILE (tkm's request log: the JSON lines of its stderr) it also
+// reports the server's own time for the requests of the run: the time from
+// the request's first middleware to its last, without the queue before it.
+//
 // With -bare FILE it instead serves FILE's bytes from a bare net/http
 // handler on -addr: the ceiling that tkm's handlers are compared with.
 //
@@ -43,9 +47,9 @@ func main() {
 }
 
 type config struct {
-	url, email, password, path, bare, addr, save string
-	clients, ids                                 int
-	duration                                     time.Duration
+	url, email, password, path, bare, addr, save, log string
+	clients, ids                                      int
+	duration                                          time.Duration
 }
 
 func run() error {
@@ -60,6 +64,7 @@ func run() error {
 	flag.StringVar(&c.bare, "bare", "", "serve this file from a bare handler instead of driving load")
 	flag.StringVar(&c.addr, "addr", "127.0.0.1:8099", "where -bare listens")
 	flag.StringVar(&c.save, "save", "", "write one response body of -path to this file and stop")
+	flag.StringVar(&c.log, "log", "", "tkm's request log (its stderr), to report the server's own time too")
 	mix := flag.Bool("mix", false, "drive the realistic mix of officers, mentors and applicants")
 	var mc mixConfig
 	var split string
@@ -78,7 +83,52 @@ func run() error {
 	if c.save != "" {
 		return save(c, token)
 	}
-	return report(c, drive(c, token))
+	var from int64
+	if c.log != "" {
+		fi, err := os.Stat(c.log)
+		if err != nil {
+			return err
+		}
+		from = fi.Size()
+	}
+	r := drive(c, token)
+	if c.log != "" {
+		if r.server, err = serverTimes(c.log, from); err != nil {
+			return err
+		}
+	}
+	return report(c, r)
+}
+
+// serverTimes reads the durations of the requests tkm logged past offset
+// from, sorted.
+func serverTimes(log string, from int64) ([]time.Duration, error) {
+	f, err := os.Open(log)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if _, err := f.Seek(from, io.SeekStart); err != nil {
+		return nil, err
+	}
+	var out []time.Duration
+	dec := json.NewDecoder(f)
+	for {
+		var line struct {
+			Msg      string
+			Duration time.Duration
+		}
+		if err := dec.Decode(&line); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("%s: %w", log, err)
+		}
+		if line.Msg == "request" {
+			out = append(out, line.Duration)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
 // startMix runs the mix against url until interrupted or done.
@@ -161,6 +211,7 @@ func save(c config, token string) error {
 
 type result struct {
 	latencies []time.Duration
+	server    []time.Duration // as tkm logged them, with -log
 	errors    int
 	elapsed   time.Duration
 }
@@ -208,6 +259,10 @@ func report(c config, r result) error {
 		"path": c.path, "clients": c.clients, "requests": n, "errors": r.errors,
 		"rps":    float64(n) / r.elapsed.Seconds(),
 		"p50_ms": ms(pct(0.50)), "p90_ms": ms(pct(0.90)), "p99_ms": ms(pct(0.99)), "max_ms": ms(r.latencies[n-1]),
+	}
+	if n := len(r.server); n > 0 {
+		out["server_p50_ms"] = ms(r.server[n/2])
+		out["server_p99_ms"] = ms(r.server[min(n-1, n*99/100)])
 	}
 	json.NewEncoder(os.Stdout).Encode(out)
 	if r.errors > 0 {
