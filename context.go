@@ -7,6 +7,7 @@ type contextKey int
 const (
 	userKey contextKey = iota
 	originKey
+	versionKey
 )
 
 // NewContextWithUser returns ctx carrying the user making the request.
@@ -37,4 +38,19 @@ func NewContextWithOrigin(ctx context.Context, o Origin) context.Context {
 func OriginFromContext(ctx context.Context) Origin {
 	o, _ := ctx.Value(originKey).(Origin)
 	return o
+}
+
+// NewContextWithVersion returns ctx carrying the registry's version as it
+// was when the request began: a number that moves on with every committed
+// change to the registry. Whatever the request reads afterwards is at least
+// that new, so a cache may keep it under that version.
+func NewContextWithVersion(ctx context.Context, v int64) context.Context {
+	return context.WithValue(ctx, versionKey, v)
+}
+
+// VersionFromContext returns the registry's version as the request began,
+// if it was read.
+func VersionFromContext(ctx context.Context) (int64, bool) {
+	v, ok := ctx.Value(versionKey).(int64)
+	return v, ok
 }

@@ -172,6 +172,9 @@ type Session struct {
 	ExpiresAt time.Time `json:"expires_at"`
 	IP        string    `json:"ip"`
 	UserAgent string    `json:"user_agent"`
+	// Version is the registry's version when the session was read (see
+	// NewContextWithVersion).
+	Version int64 `json:"-"`
 }
 
 // Session kinds.

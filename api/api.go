@@ -39,11 +39,8 @@ type API struct {
 	Photos      func(io.Reader) (*tkm.File, error)
 	Attachments func(io.Reader) (*tkm.File, error)
 	Regions     tkm.Regions
-	// Registry, when set, lets the group list be answered from a cache
-	// while the registry has not changed.
-	Registry RegistryVersion
-	Logger   *slog.Logger
-	Version  string
+	Logger      *slog.Logger
+	Version     string
 
 	mux   *http.ServeMux
 	slots chan struct{} // uploads being checked

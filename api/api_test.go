@@ -39,7 +39,7 @@ func newServer(t *testing.T, db *store.DB) string {
 		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
 		Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db),
-		Exports: store.NewExportService(db), Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db), Stats: store.NewStatsService(db), Regions: db.Regions, Registry: db, Logger: logger, Version: "test"}
+		Exports: store.NewExportService(db), Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db), Stats: store.NewStatsService(db), Regions: db.Regions, Logger: logger, Version: "test"}
 	s := &server.Server{API: a, UI: http.NotFoundHandler(), Auth: auth, CookieName: "tkm_session",
 		Ping: db.Ping, Logger: logger}
 	ts := httptest.NewServer(s.Handler())

@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -11,17 +10,12 @@ import (
 	"tkm"
 )
 
-// RegistryVersion is the store's version of the registry: it moves on with
-// every committed change to what the registry shows.
-type RegistryVersion interface {
-	Version(ctx context.Context) (int64, error)
-}
-
 // The group list is what officers and their tools ask for most, over and
 // over while nothing changes. listCache keeps its encoded pages for the
-// registry's current version: the version is read first, so a page read
-// after it is at least as new, and a page kept under an older version is
-// never served.
+// registry's current version. The version is read as the request begins
+// (with the session, see tkm.NewContextWithVersion), so a page read after
+// it is at least as new, and a page kept under an older version is never
+// served.
 type listCache struct {
 	mu      sync.Mutex
 	version int64
@@ -63,20 +57,17 @@ func (c *listCache) put(version int64, key string, body []byte) {
 }
 
 // cachedJSON answers with the page cached under key for the registry's
-// current version, or with find's answer, which it then keeps. The key must
-// name everything the answer depends on but the registry: the caller's
-// scope and the request's filters.
+// version as the request began, or with find's answer, which it then keeps.
+// The key must name everything the answer depends on but the registry: the
+// caller's scope and the request's filters.
 func (a *API) cachedJSON(w http.ResponseWriter, r *http.Request, key string, find func() (any, error)) error {
-	if a.Registry == nil {
+	version, ok := tkm.VersionFromContext(r.Context())
+	if !ok {
 		v, err := find()
 		if err != nil {
 			return err
 		}
 		return writeJSON(w, http.StatusOK, v)
-	}
-	version, err := a.Registry.Version(r.Context())
-	if err != nil {
-		return err
 	}
 	key = fmt.Sprintf("%s %+v %s", r.URL.Path, tkm.ScopeOf(tkm.UserFromContext(r.Context())), key)
 	body, ok := a.lists.get(version, key)
@@ -93,6 +84,6 @@ func (a *API) cachedJSON(w http.ResponseWriter, r *http.Request, key string, fin
 		a.lists.put(version, key, body)
 	}
 	w.Header().Set("Content-Type", "application/json")
-	_, err = w.Write(body)
+	_, err := w.Write(body)
 	return err
 }

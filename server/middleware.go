@@ -151,8 +151,8 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			}
 		}
 		if secret != "" {
-			if u, _, err := s.Auth.Authenticate(r.Context(), secret); err == nil {
-				r = r.WithContext(tkm.NewContextWithUser(r.Context(), u))
+			if u, sess, err := s.Auth.Authenticate(r.Context(), secret); err == nil {
+				r = r.WithContext(tkm.NewContextWithVersion(tkm.NewContextWithUser(r.Context(), u), sess.Version))
 			} else if tkm.ErrorCode(err) != tkm.EUNAUTHORIZED {
 				s.Logger.ErrorContext(r.Context(), "authenticate", "err", err)
 			}

@@ -116,7 +116,7 @@ func truncate(s string, n int) string {
 func (s *AuthService) Authenticate(ctx context.Context, secret string) (*tkm.User, *tkm.Session, error) {
 	var sess tkm.Session
 	row := s.db.queryRow(ctx, `
-		SELECT s.id, s.kind, s.ip, s.user_agent, s.created_at, s.expires_at, `+userColumnsOf("u")+`
+		SELECT s.id, s.kind, s.ip, s.user_agent, s.created_at, s.expires_at, `+userColumnsOf("u")+`, (`+versionQuery+`)
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.secret_hash = $1 AND s.expires_at > $2`, hashSecret(secret), s.db.Now())
 	u, err := scanSessionUser(row, &sess)
@@ -132,7 +132,7 @@ func scanSessionUser(row scanner, sess *tkm.Session) (*tkm.User, error) {
 	var u tkm.User
 	var hash string
 	err := row.Scan(&sess.ID, &sess.Kind, &sess.IP, &sess.UserAgent, &sess.CreatedAt, &sess.ExpiresAt,
-		&u.ID, &u.Email, &u.Name, &u.Role, &u.Region, &u.Disabled, &u.CreatedAt, &u.UpdatedAt, &hash)
+		&u.ID, &u.Email, &u.Name, &u.Role, &u.Region, &u.Disabled, &u.CreatedAt, &u.UpdatedAt, &hash, &sess.Version)
 	sess.UserID = u.ID
 	return &u, err
 }

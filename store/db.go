@@ -208,12 +208,16 @@ func (db *DB) writeTx(ctx context.Context, logOnly bool, fn func(tx *Tx) error) 
 	return nil
 }
 
+// versionQuery reads the registry's version; Authenticate reads it with
+// the session, so that each request knows it from its start.
+const versionQuery = `SELECT n FROM registry_version`
+
 // Version returns the registry's version: it moves on with every committed
 // change to what the registry shows. Read it before the data, and the
 // data is at least as new as the version.
 func (db *DB) Version(ctx context.Context) (int64, error) {
 	var n int64
-	err := db.queryRow(ctx, `SELECT n FROM registry_version`).Scan(&n)
+	err := db.queryRow(ctx, versionQuery).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("registry version: %w", err)
 	}

@@ -112,7 +112,7 @@ func (a *App) Open(ctx context.Context) error {
 			Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 			Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
 			Attachments: media.ReadAttachment, Imports: store.NewImportJobService(db), Exports: store.NewExportService(db),
-			Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db), Stats: store.NewStatsService(db), Regions: db.Regions, Registry: db, Logger: a.Logger, Version: version},
+			Sheets: sheet.Spreadsheets{}, Expos: store.NewExpoService(db), Stats: store.NewStatsService(db), Regions: db.Regions, Logger: a.Logger, Version: version},
 	}
 	if err := a.Server.Open(); err != nil {
 		db.Close()
