@@ -164,9 +164,11 @@ func (tx *Tx) Commit() error {
 }
 
 // begin starts a transaction: on the writer for writes, on the read pool
-// otherwise.
+// otherwise. A read sees one snapshot for all its statements (PostgreSQL's
+// REPEATABLE READ, which for a read-only transaction never fails; SQLite's
+// read transaction in WAL mode).
 func (db *DB) begin(ctx context.Context, write bool) (*Tx, error) {
-	pool, opts, cache := db.ro, &sql.TxOptions{ReadOnly: true}, db.roStmts
+	pool, opts, cache := db.ro, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}, db.roStmts
 	if write {
 		pool, opts, cache = db.rw, nil, db.rwStmts
 	}
@@ -236,8 +238,32 @@ func (db *DB) queryRow(ctx context.Context, query string, args ...any) *sql.Row 
 	return db.ro.QueryRowContext(ctx, query, args...)
 }
 
-// read runs fn in a read-only transaction: one consistent view.
+// viewKey carries the read transaction of a View in a context.
+type viewKey struct{}
+
+// View runs fn with a context in which every read of this database (every
+// service's) shares one read-only transaction: a page that gathers one
+// record from several services sees it as of one moment, and pays for one
+// BEGIN and ROLLBACK instead of one each. Writes inside fn are not part of
+// it: they commit on their own, and fn does not see them.
+func (db *DB) View(ctx context.Context, fn func(ctx context.Context) error) error {
+	if tx, ok := ctx.Value(viewKey{}).(*Tx); ok && tx.db == db {
+		return fn(ctx)
+	}
+	tx, err := db.begin(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(context.WithValue(ctx, viewKey{}, tx))
+}
+
+// read runs fn in a read-only transaction: one consistent view, the
+// View's if ctx is inside one.
 func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
+	if tx, ok := ctx.Value(viewKey{}).(*Tx); ok && tx.db == db {
+		return fn(tx)
+	}
 	tx, err := db.begin(ctx, false)
 	if err != nil {
 		return err

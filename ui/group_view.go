@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -126,11 +127,15 @@ const revealParam, revealValue = "nik", "lengkap"
 // to a role that may read them, and the view is recorded in the audit log.
 func (h *Handler) groupPage(w http.ResponseWriter, r *http.Request) error {
 	reveal := r.URL.Query().Get(revealParam) == revealValue
-	g, err := h.groupToShow(r, reveal)
-	if err != nil {
+	var g *tkm.Group
+	var v *groupView
+	err := h.inView(r, func(r *http.Request) (err error) {
+		if g, err = h.groupToShow(r, reveal); err != nil {
+			return err
+		}
+		v, err = h.groupPageOf(w, r, g)
 		return err
-	}
-	v, err := h.groupPageOf(w, r, g)
+	})
 	if err != nil {
 		return err
 	}
@@ -213,4 +218,12 @@ func failStatus(err error) int {
 		return http.StatusConflict
 	}
 	return http.StatusUnprocessableEntity
+}
+
+// inView runs fn with r's reads of the store in one View, if there is one.
+func (h *Handler) inView(r *http.Request, fn func(r *http.Request) error) error {
+	if h.View == nil {
+		return fn(r)
+	}
+	return h.View(r.Context(), func(ctx context.Context) error { return fn(r.WithContext(ctx)) })
 }

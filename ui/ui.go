@@ -11,6 +11,7 @@
 package ui
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -37,6 +38,10 @@ type Handler struct {
 	Regions tkm.Regions
 	Logger  *slog.Logger
 	Version string
+	// View, when set, runs fn with every read of the store in one read
+	// transaction (store.DB.View): the pages that gather a record from
+	// several services read it as of one moment.
+	View func(ctx context.Context, fn func(ctx context.Context) error) error
 
 	// The empowerment workflow: stages, trainings, aid, products, LPJ and
 	// monitoring, and the files uploaded with them.

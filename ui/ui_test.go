@@ -55,7 +55,7 @@ func withWorkflow(h Handler, db *store.DB) Handler {
 	h.Imports, h.Exports, h.Sheets = store.NewImportJobService(db), store.NewExportService(db), sheet.Spreadsheets{}
 	h.Expos, h.Public, h.Profiles = store.NewExpoService(db), store.NewPublicService(db), store.NewProfileService(db)
 	h.Applicants, h.ExpoDocs = store.NewAuthService(db), pdf.Documents{}
-	h.Stats = store.NewStatsService(db)
+	h.Stats, h.View = store.NewStatsService(db), db.View
 	return h
 }
 

@@ -88,7 +88,7 @@ func (a *App) Open(ctx context.Context) error {
 		store.NewCohortService(db), store.NewGroupService(db)
 	audit, persons := store.NewAuditService(db), store.NewPersonService(db)
 	web, err := ui.New(ui.Handler{Auth: auth, Users: users, Cohorts: cohorts, Groups: groups, Members: groups,
-		Audit: audit, Persons: persons, Regions: db.Regions, Logger: a.Logger, Version: version,
+		Audit: audit, Persons: persons, Regions: db.Regions, Logger: a.Logger, Version: version, View: db.View,
 		Workflow: store.NewWorkflowService(db), Trainings: store.NewTrainingService(db), Aid: store.NewAidService(db),
 		Products: store.NewProductService(db), Files: store.NewFileService(db), LPJs: store.NewLPJService(db),
 		Reports: store.NewReportService(db), Documents: pdf.Documents{}, Photos: media.ReadFile,
