@@ -152,6 +152,34 @@ func (s *ImportJobService) ClaimImportJob(ctx context.Context, worker string) (*
 	return job, nil
 }
 
+// RequeueImportJob puts a running job back in the queue, its progress and
+// errors cleared: for a server that stops while importing (an import runs
+// in one transaction, so it wrote nothing), so that the job runs again on
+// the next server to claim it instead of asking the officer to upload
+// again.
+func (s *ImportJobService) RequeueImportJob(ctx context.Context, id tkm.ID) error {
+	return s.db.writeLog(ctx, func(tx *Tx) error {
+		res := &tkm.ImportResult{Status: tkm.ImportQueued, Errors: []tkm.RowError{}}
+		err := tx.QueryRowContext(ctx, `SELECT dry_run, partial FROM imports WHERE id = $1 AND status = 'running'`, id).
+			Scan(&res.DryRun, &res.Partial)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // finished after all, or not this server's
+		} else if err != nil {
+			return fmt.Errorf("requeue import %d: %w", id, err)
+		}
+		js, _ := json.Marshal(res)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM import_errors WHERE import_id = $1`, id); err != nil {
+			return fmt.Errorf("requeue import %d: %w", id, err)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE imports SET status = 'queued', worker = '', heartbeat = NULL, result = $1
+			WHERE id = $2`, string(js), id)
+		if err != nil {
+			return fmt.Errorf("requeue import %d: %w", id, err)
+		}
+		return nil
+	})
+}
+
 // SaveImportProgress stores a running job's progress and heartbeat.
 func (s *ImportJobService) SaveImportProgress(ctx context.Context, id tkm.ID, res *tkm.ImportResult) error {
 	js, _ := json.Marshal(res)

@@ -19,7 +19,8 @@ import (
 // Import jobs: each server runs the queued imports one at a time, tells
 // the database it is alive every heartbeatEvery, and marks failed the jobs
 // of servers not heard of for staleAfter (their import wrote nothing: it
-// runs in one transaction).
+// runs in one transaction). A server that is stopped gracefully puts its
+// running job back in the queue instead.
 const (
 	pollEvery      = time.Second
 	heartbeatEvery = 10 * time.Second
@@ -101,6 +102,15 @@ func (w *importWorker) do(ctx context.Context, job *tkm.ImportJob) {
 	log := w.logger.With("import", job.ID)
 	log.Info("import: start", "file", job.FileName)
 	res, err := w.importAs(ctx, job)
+	if err != nil && ctx.Err() != nil {
+		// The server is stopping: the import rolled back, so it goes back
+		// in the queue for the next server (this one restarted, or another).
+		if err := w.jobs.RequeueImportJob(context.WithoutCancel(ctx), job.ID); err != nil {
+			log.Error("import: back to the queue", "err", err)
+		}
+		log.Info("import: back in the queue, the server is stopping")
+		return
+	}
 	if err != nil {
 		res = &tkm.ImportResult{Status: tkm.ImportFailed, Errors: []tkm.RowError{}, Message: failure(err)}
 		if tkm.ErrorCode(err) == tkm.EINTERNAL {
@@ -116,9 +126,6 @@ func (w *importWorker) do(ctx context.Context, job *tkm.ImportJob) {
 // failure says in Indonesian why a job failed, revealing no internals.
 func failure(err error) string {
 	if tkm.ErrorCode(err) == tkm.EINTERNAL {
-		if err == context.Canceled {
-			return "Impor terhenti karena server berhenti; tidak ada yang disimpan. Unggah ulang berkasnya."
-		}
 		return "Impor gagal karena kesalahan internal; tidak ada yang disimpan."
 	}
 	return tkm.ErrorMessage(err)

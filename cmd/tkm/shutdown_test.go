@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tkm"
+	"tkm/store"
 	"tkm/store/storetest"
 )
 
@@ -105,4 +106,49 @@ func waitExit(t *testing.T, exited <-chan error, limit time.Duration) {
 	case <-time.After(limit):
 		t.Fatalf("still running %v after the request ended", limit)
 	}
+}
+
+// TestShutdownRequeuesImport stops the server with SIGTERM while it
+// imports 20,000 groups: the job goes back in the queue, nothing of it
+// written, and the next start imports the file whole, without the officer
+// uploading it again.
+func TestShutdownRequeuesImport(t *testing.T) {
+	crashEngines(t, func(t *testing.T, dsn string) {
+		env := crashEnv(t)
+		db := openWith(t, dsn, env)
+		email, password := addUser(t, db, tkm.RoleMinistry, "")
+		c := storetest.Cohort(t, db, 2019)
+		p := serveProcess(t, dsn, env)
+		exited := make(chan error, 1)
+		go func() { exited <- p.cmd.Wait() }()
+		token := apiLogin(t, p.url, email, password)
+		refs := make([]string, 20000)
+		for i := range refs {
+			refs[i] = fmt.Sprintf("G%05d", i)
+		}
+		id := postImport(t, p.url, token, c.ID, "besar.csv", importCSV(refs, "51.03.05", 1), false)
+		waitRunning(t, p.url, token, id)
+		time.Sleep(500 * time.Millisecond) // into the checking
+		p.cmd.Process.Signal(syscall.SIGTERM)
+		waitExit(t, exited, 30*time.Second)
+
+		job, err := store.NewImportJobService(db).FindImportJob(storetest.As(operator), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch groups := countAll(t, db); {
+		case job.Status == tkm.ImportQueued && groups == 0:
+		case job.Status == tkm.ImportDone && groups == 20000:
+			t.Log("the import had committed before SIGTERM")
+		default:
+			t.Fatalf("after SIGTERM: job %s with %d groups, want it queued with none", job.Status, groups)
+		}
+
+		p = serveProcess(t, dsn, env)
+		res := waitImport(t, p.url, apiLogin(t, p.url, email, password), id)
+		if groups := countAll(t, db); res.Status != tkm.ImportDone || res.GroupsCreated != 20000 || groups != 20000 {
+			t.Fatalf("after the restart: job %s (%d groups created), %d groups in the registry", res.Status, res.GroupsCreated, groups)
+		}
+		consistent(t, db)
+	})
 }
