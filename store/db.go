@@ -247,21 +247,22 @@ type viewKey struct{}
 // BEGIN and ROLLBACK instead of one each. Writes inside fn are not part of
 // it: they commit on their own, and fn does not see them.
 func (db *DB) View(ctx context.Context, fn func(ctx context.Context) error) error {
-	if tx, ok := ctx.Value(viewKey{}).(*Tx); ok && tx.db == db {
+	if _, ok := db.viewOf(ctx); ok {
 		return fn(ctx)
 	}
-	tx, err := db.begin(ctx, false)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	return fn(context.WithValue(ctx, viewKey{}, tx))
+	return db.read(ctx, func(tx *Tx) error { return fn(context.WithValue(ctx, viewKey{}, tx)) })
+}
+
+// viewOf returns the transaction of the View that ctx is inside, if any.
+func (db *DB) viewOf(ctx context.Context) (*Tx, bool) {
+	tx, ok := ctx.Value(viewKey{}).(*Tx)
+	return tx, ok && tx.db == db
 }
 
 // read runs fn in a read-only transaction: one consistent view, the
 // View's if ctx is inside one.
 func (db *DB) read(ctx context.Context, fn func(tx *Tx) error) error {
-	if tx, ok := ctx.Value(viewKey{}).(*Tx); ok && tx.db == db {
+	if tx, ok := db.viewOf(ctx); ok {
 		return fn(tx)
 	}
 	tx, err := db.begin(ctx, false)

@@ -131,34 +131,55 @@ func crashEngines(t *testing.T, fn func(t *testing.T, dsn string)) {
 // counters equal to a recount.
 func TestCrashDuringImport(t *testing.T) {
 	crashEngines(t, func(t *testing.T, dsn string) {
-		env := crashEnv(t)
-		db := openWith(t, dsn, env)
-		email, password := addUser(t, db, tkm.RoleMinistry, "")
-		c := storetest.Cohort(t, db, 2019)
-		p := serveProcess(t, dsn, env)
-		token := apiLogin(t, p.url, email, password)
-		refs := make([]string, 20000)
-		for i := range refs {
-			refs[i] = fmt.Sprintf("G%05d", i)
-		}
-		id := postImport(t, p.url, token, c.ID, "besar.csv", importCSV(refs, "51.03.05", 1), false)
-		waitRunning(t, p.url, token, id)
+		b := startBigImport(t, dsn)
 		time.Sleep(1500 * time.Millisecond) // well into the checking, or the writing
-		p.kill()
+		b.p.kill()
 
-		p = serveProcess(t, dsn, env)
-		token = apiLogin(t, p.url, email, password)
-		res := waitImport(t, p.url, token, id)
-		groups := countAll(t, db)
+		res := b.restart(t, dsn)
+		groups := countAll(t, b.db)
 		switch {
 		case res.Status == tkm.ImportFailed && groups == 0:
-		case res.Status == tkm.ImportDone && groups == 20000:
+		case res.Status == tkm.ImportDone && groups == bigImportGroups:
 			t.Log("the import had committed before the kill; its job says so")
 		default:
 			t.Fatalf("after the crash: job %s with %d groups", res.Status, groups)
 		}
-		consistent(t, db)
+		consistent(t, b.db)
 	})
+}
+
+// bigImport is a server running an import of bigImportGroups groups, the
+// database it writes (opened here too) and the officer who uploaded it.
+type bigImport struct {
+	db              *store.DB
+	env             []string
+	p               *process
+	email, password string
+	id              tkm.ID
+}
+
+const bigImportGroups = 20000
+
+func startBigImport(t *testing.T, dsn string) *bigImport {
+	b := &bigImport{env: crashEnv(t)}
+	b.db = openWith(t, dsn, b.env)
+	b.email, b.password = addUser(t, b.db, tkm.RoleMinistry, "")
+	c := storetest.Cohort(t, b.db, 2019)
+	b.p = serveProcess(t, dsn, b.env)
+	token := apiLogin(t, b.p.url, b.email, b.password)
+	refs := make([]string, bigImportGroups)
+	for i := range refs {
+		refs[i] = fmt.Sprintf("G%05d", i)
+	}
+	b.id = postImport(t, b.p.url, token, c.ID, "besar.csv", importCSV(refs, "51.03.05", 1), false)
+	waitRunning(t, b.p.url, token, b.id)
+	return b
+}
+
+// restart starts the server again and waits for the import job to end.
+func (b *bigImport) restart(t *testing.T, dsn string) *tkm.ImportResult {
+	b.p = serveProcess(t, dsn, b.env)
+	return waitImport(t, b.p.url, apiLogin(t, b.p.url, b.email, b.password), b.id)
 }
 
 // TestCrashDuringBatchMove kills the server during a move of 300 groups

@@ -114,41 +114,29 @@ func waitExit(t *testing.T, exited <-chan error, limit time.Duration) {
 // uploading it again.
 func TestShutdownRequeuesImport(t *testing.T) {
 	crashEngines(t, func(t *testing.T, dsn string) {
-		env := crashEnv(t)
-		db := openWith(t, dsn, env)
-		email, password := addUser(t, db, tkm.RoleMinistry, "")
-		c := storetest.Cohort(t, db, 2019)
-		p := serveProcess(t, dsn, env)
+		b := startBigImport(t, dsn)
 		exited := make(chan error, 1)
-		go func() { exited <- p.cmd.Wait() }()
-		token := apiLogin(t, p.url, email, password)
-		refs := make([]string, 20000)
-		for i := range refs {
-			refs[i] = fmt.Sprintf("G%05d", i)
-		}
-		id := postImport(t, p.url, token, c.ID, "besar.csv", importCSV(refs, "51.03.05", 1), false)
-		waitRunning(t, p.url, token, id)
+		go func() { exited <- b.p.cmd.Wait() }()
 		time.Sleep(500 * time.Millisecond) // into the checking
-		p.cmd.Process.Signal(syscall.SIGTERM)
+		b.p.cmd.Process.Signal(syscall.SIGTERM)
 		waitExit(t, exited, 30*time.Second)
 
-		job, err := store.NewImportJobService(db).FindImportJob(storetest.As(operator), id)
+		job, err := store.NewImportJobService(b.db).FindImportJob(storetest.As(operator), b.id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		switch groups := countAll(t, db); {
+		switch groups := countAll(t, b.db); {
 		case job.Status == tkm.ImportQueued && groups == 0:
-		case job.Status == tkm.ImportDone && groups == 20000:
+		case job.Status == tkm.ImportDone && groups == bigImportGroups:
 			t.Log("the import had committed before SIGTERM")
 		default:
 			t.Fatalf("after SIGTERM: job %s with %d groups, want it queued with none", job.Status, groups)
 		}
 
-		p = serveProcess(t, dsn, env)
-		res := waitImport(t, p.url, apiLogin(t, p.url, email, password), id)
-		if groups := countAll(t, db); res.Status != tkm.ImportDone || res.GroupsCreated != 20000 || groups != 20000 {
+		res := b.restart(t, dsn)
+		if groups := countAll(t, b.db); res.Status != tkm.ImportDone || res.GroupsCreated != bigImportGroups || groups != bigImportGroups {
 			t.Fatalf("after the restart: job %s (%d groups created), %d groups in the registry", res.Status, res.GroupsCreated, groups)
 		}
-		consistent(t, db)
+		consistent(t, b.db)
 	})
 }
