@@ -89,7 +89,7 @@ func (h *Handler) dashboardChoices(r *http.Request, v *dashboardView) error {
 		return err
 	}
 	v.Years, v.Cohorts = yearOptions(cs), cohortOptions(cs)
-	v.Provinces = regionOptions(h.Regions.Children(""))
+	v.Provinces = h.provinceOptions(r)
 	return nil
 }
 

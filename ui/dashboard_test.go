@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,6 +139,17 @@ func TestDashboardScope(t *testing.T) {
 		if rows := p.all("#provinces tbody tr"); len(rows) != 1 {
 			t.Errorf("%d provinces in the table, want Bali alone", len(rows))
 		}
+		// The province to choose is Bali alone, on the dashboard, the group
+		// list and the new group form; the ministry chooses among all 38.
+		for _, path := range []string{"/dasbor", "/kelompok", "/kelompok/baru"} {
+			if got := provinceChoices(b.get(path).status(http.StatusOK)); !slices.Equal(got, []string{"51"}) {
+				t.Errorf("%s: the Bali officer may choose the provinces %q, want Bali alone", path, got)
+			}
+		}
+		ministry, _ := s.user(tkm.RoleMinistry, "")
+		if got := provinceChoices(ministry.get("/dasbor").status(http.StatusOK)); len(got) != 38 {
+			t.Errorf("the ministry may choose %d provinces, want 38", len(got))
+		}
 		leader, _ := s.user(tkm.RoleGroup, "")
 		leader.get("/").redirectsTo("/kelompok")
 		leader.get("/kelompok").none(`a[href="/dasbor"]`)
@@ -159,4 +171,15 @@ func TestGroupListYear(t *testing.T) {
 		p.one(`#f-year option[value="2018"][selected]`)
 		p.one(`#downloads a[href="/ekspor/kelompok.xlsx?year=2018"]`)
 	})
+}
+
+// provinceChoices are the provinces a page's province select offers.
+func provinceChoices(p *page) []string {
+	var codes []string
+	for _, o := range p.all(`select[name="province"] option`) {
+		if v := attr(o, "value"); v != "" {
+			codes = append(codes, v)
+		}
+	}
+	return codes
 }

@@ -162,7 +162,7 @@ func (h *Handler) updateGroup(r *http.Request, g *tkm.Group, f *groupForm) (*tkm
 // showGroupForm shows the group form with the problems of err, if any.
 func (h *Handler) showGroupForm(w http.ResponseWriter, r *http.Request, status int, f *groupForm, g *tkm.Group, err error) error {
 	v := &groupFormView{base: h.base(w, r), Group: g, Form: f,
-		Provinces: regionOptions(h.Regions.Children("")), Regencies: h.regencies(f.Province)}
+		Provinces: h.provinceOptions(r), Regencies: h.regencies(f.Province)}
 	v.memberChoices, v.RegionName = choicesFor(v.printer), h.regionName(f.RegionCode)
 	if err != nil {
 		if v.Errors, err = v.formErrorsOf(err, f.fields(v.printer)); err != nil {

@@ -114,7 +114,7 @@ func (h *Handler) listChoices(r *http.Request, v *groupListView) error {
 	for _, c := range cs {
 		v.cohorts[c.ID] = c.Name
 	}
-	v.Provinces = regionOptions(h.Regions.Children(""))
+	v.Provinces = h.provinceOptions(r)
 	return nil
 }
 
@@ -196,6 +196,23 @@ func cohortOptions(cs []*tkm.Cohort) []option {
 }
 
 // regionOptions lists regions by name, with their code.
+// provinceOptions are the provinces the user of r may work in: a regional
+// officer's own, all 38 for everyone else.
+func (h *Handler) provinceOptions(r *http.Request) []option {
+	all := h.Regions.Children("")
+	region := tkm.ScopeOf(tkm.UserFromContext(r.Context())).Region
+	if region == "" {
+		return regionOptions(all)
+	}
+	var own []tkm.Region
+	for _, p := range all {
+		if p.Code == tkm.ProvinceOf(region) {
+			own = append(own, p)
+		}
+	}
+	return regionOptions(own)
+}
+
 func regionOptions(rs []tkm.Region) []option {
 	opts := make([]option, len(rs))
 	for i, r := range rs {
