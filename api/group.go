@@ -52,7 +52,16 @@ func (a *API) listGroups(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.cachedJSON(w, r, fmt.Sprintf("%+v", f), func() (any, error) { return a.Groups.FindGroups(r.Context(), f) })
+	find := func() (any, error) { return a.Groups.FindGroups(r.Context(), f) }
+	if f.Q != "" {
+		// A search is seldom asked twice, and may hold a NIK: not kept.
+		page, err := find()
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, http.StatusOK, page)
+	}
+	return a.cachedJSON(w, r, fmt.Sprintf("%+v", f), find)
 }
 
 // groupFilter reads and checks the list filters of the query string.
