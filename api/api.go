@@ -10,6 +10,7 @@ import (
 	"net/http"
 
 	"tkm"
+	"tkm/cache"
 )
 
 // API is the JSON API.
@@ -43,8 +44,8 @@ type API struct {
 	Version     string
 
 	mux   *http.ServeMux
-	slots chan struct{} // uploads being checked
-	lists listCache
+	slots chan struct{}            // uploads being checked
+	pages *cache.Versioned[[]byte] // group list pages, see cachedJSON
 }
 
 // route is one endpoint: what serves it and what the OpenAPI description
@@ -205,7 +206,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) newMux() *http.ServeMux {
-	a.slots = make(chan struct{}, imageSlots)
+	a.slots, a.pages = make(chan struct{}, imageSlots), newPageCache()
 	mux := http.NewServeMux()
 	for _, rt := range a.routes() {
 		mux.Handle(rt.method+" "+rt.path, a.adapt(rt))

@@ -5,55 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"sync"
 
 	"tkm"
+	"tkm/cache"
 )
 
 // The group list is what officers and their tools ask for most, over and
-// over while nothing changes. listCache keeps its encoded pages for the
-// registry's current version. The version is read as the request begins
-// (with the session, see tkm.NewContextWithVersion), so a page read after
-// it is at least as new, and a page kept under an older version is never
-// served.
-type listCache struct {
-	mu      sync.Mutex
-	version int64
-	pages   map[string][]byte
-	size    int
-}
-
-// The cache starts over when it would pass either bound.
-const (
-	maxCachedPages = 4096
-	maxCachedBytes = 32 << 20
-)
-
-func (c *listCache) get(version int64, key string) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if version != c.version {
-		return nil, false
-	}
-	b, ok := c.pages[key]
-	return b, ok
-}
-
-func (c *listCache) put(version int64, key string, body []byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	switch {
-	case version < c.version:
-		return
-	case version > c.version || c.pages == nil:
-		c.version, c.pages, c.size = version, map[string][]byte{}, 0
-	}
-	if len(c.pages) >= maxCachedPages || c.size+len(body) > maxCachedBytes {
-		clear(c.pages)
-		c.size = 0
-	}
-	c.pages[key] = body
-	c.size += len(body)
+// over while nothing changes: its encoded pages are kept per registry
+// version (see package cache), at most 4,096 pages and 32 MB.
+func newPageCache() *cache.Versioned[[]byte] {
+	return &cache.Versioned[[]byte]{MaxEntries: 4096, MaxSize: 32 << 20}
 }
 
 // cachedJSON answers with the page cached under key for the registry's
@@ -70,7 +31,7 @@ func (a *API) cachedJSON(w http.ResponseWriter, r *http.Request, key string, fin
 		return writeJSON(w, http.StatusOK, v)
 	}
 	key = fmt.Sprintf("%s %+v %s", r.URL.Path, tkm.ScopeOf(tkm.UserFromContext(r.Context())), key)
-	body, ok := a.lists.get(version, key)
+	body, ok := a.pages.Get(version, key)
 	if !ok {
 		v, err := find()
 		if err != nil {
@@ -81,7 +42,7 @@ func (a *API) cachedJSON(w http.ResponseWriter, r *http.Request, key string, fin
 			return err
 		}
 		body = buf.Bytes()
-		a.lists.put(version, key, body)
+		a.pages.Put(version, key, body, len(body))
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_, err := w.Write(body)

@@ -6,13 +6,22 @@ import (
 	"strings"
 
 	"tkm"
+	"tkm/cache"
 )
 
 // StatsService gives the statistics of the caller's scope.
-type StatsService struct{ db *DB }
+type StatsService struct {
+	db *DB
+	// kept are figures already given, per registry version: officers land
+	// on the dashboard, so the morning's first logins all ask for their
+	// province's figures at once.
+	kept *cache.Versioned[*tkm.Stats]
+}
 
 // NewStatsService returns the statistics service of db.
-func NewStatsService(db *DB) *StatsService { return &StatsService{db: db} }
+func NewStatsService(db *DB) *StatsService {
+	return &StatsService{db: db, kept: &cache.Versioned[*tkm.Stats]{MaxEntries: 1024, MaxSize: 1024}}
+}
 
 var _ tkm.StatsService = (*StatsService)(nil)
 
@@ -23,9 +32,26 @@ type cohortInfo struct {
 
 // Stats gives the figures. National and regional scopes read the counters
 // (a regional scope is whole regencies); a mentor's or a leader's few
-// groups are counted on the spot.
+// groups are counted on the spot. A request that knows the registry's
+// version (tkm.VersionFromContext) may get figures another request of the
+// same scope was given at that version: the same value, not to be changed.
 func (s *StatsService) Stats(ctx context.Context, f tkm.StatsFilter) (*tkm.Stats, error) {
-	return s.figures(ctx, f, s.counts)
+	version, ok := tkm.VersionFromContext(ctx)
+	if !ok {
+		return s.figures(ctx, f, s.counts)
+	}
+	if err := tkm.Authorize(ctx, tkm.ReadRegistry); err != nil {
+		return nil, err
+	}
+	key := fmt.Sprintf("%+v %+v", tkm.ScopeOf(tkm.UserFromContext(ctx)), f)
+	if st, ok := s.kept.Get(version, key); ok {
+		return st, nil
+	}
+	st, err := s.figures(ctx, f, s.counts)
+	if err == nil {
+		s.kept.Put(version, key, st, 1)
+	}
+	return st, err
 }
 
 // Recount gives the same figures counted from the groups, members, aid and

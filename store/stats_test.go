@@ -168,3 +168,54 @@ func (e *expectation) check(t *testing.T, st *tkm.Stats) {
 		t.Errorf("age bands hold %d members, want %d", bands, e.members)
 	}
 }
+
+// TestStatsKeptPerVersion: figures are kept per registry version and
+// scope, so a request that begins after a change sees it, and a Bali
+// officer never gets the ministry's figures.
+func TestStatsKeptPerVersion(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, db *store.DB) {
+		_, ministry := storetest.User(t, db, tkm.RoleMinistry, "")
+		_, bali := storetest.User(t, db, tkm.RoleRegional, "51")
+		stats, groups := store.NewStatsService(db), store.NewGroupService(db)
+		c := storetest.Cohort(t, db, 2019)
+		// at is a request of ctx's user that began now.
+		at := func(ctx context.Context) context.Context {
+			v, err := db.Version(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return tkm.NewContextWithVersion(ctx, v)
+		}
+		total := func(ctx context.Context) int {
+			t.Helper()
+			st, err := stats.Stats(ctx, tkm.StatsFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return st.Groups.Total
+		}
+		for i, district := range []string{"51.03.05", "31.71.01"} {
+			if _, err := groups.CreateGroup(ministry, storetest.Group(c.ID, district, 10, 1+10*i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := at(ministry)
+		for range 2 { // the second time from what was kept
+			if n := total(before); n != 2 {
+				t.Errorf("the ministry sees %d groups, want 2", n)
+			}
+			if n := total(at(bali)); n != 1 {
+				t.Errorf("the Bali officer sees %d groups, want 1", n)
+			}
+		}
+		if _, err := groups.CreateGroup(ministry, storetest.Group(c.ID, "51.71.01", 10, 21)); err != nil {
+			t.Fatal(err)
+		}
+		if n := total(at(ministry)); n != 3 {
+			t.Errorf("after a new group the ministry sees %d groups, want 3", n)
+		}
+		if n := total(at(bali)); n != 2 {
+			t.Errorf("after a new group the Bali officer sees %d groups, want 2", n)
+		}
+	})
+}
