@@ -29,7 +29,7 @@ type importRun struct {
 	groups    map[string]*importGroup
 	order     []*importGroup
 	conflicts int                       // groups whose rows differ in a group column
-	niks      map[uint64]int32          // first 8 bytes of a NIK's hash → the row it was first seen on
+	niks      nikTable                  // first 8 bytes of a NIK's hash → the row it was first seen on
 	held      []heldNIK                 // NIKs still to look up in the registry, at most holderBatch
 	existing  map[string]*existingGroup // the cohort's groups in the registry, by ref
 	spool     *os.File
@@ -102,7 +102,7 @@ func newImportRun(db *DB, ctx context.Context, c *tkm.Cohort, opt tkm.ImportOpti
 	}
 	return &importRun{db: db, ctx: ctx, cohort: c, opt: opt, today: tkm.Today(db.Now()),
 		res:     &tkm.ImportResult{Status: tkm.ImportRunning, DryRun: opt.DryRun, Partial: opt.Partial, Errors: []tkm.RowError{}},
-		onError: onError, progress: progress, groups: map[string]*importGroup{}, niks: map[uint64]int32{},
+		onError: onError, progress: progress, groups: map[string]*importGroup{},
 		spool: spool, enc: gob.NewEncoder(spool)}
 }
 
@@ -221,13 +221,13 @@ func (r *importRun) noteMember(g *importGroup, l tkm.ImportLine, ok bool) error 
 	var h [32]byte
 	copy(h[:], r.db.Vault.Hash(l.Member.NIK))
 	key := binary.BigEndian.Uint64(h[:8])
-	if first, dup := r.niks[key]; dup {
+	if first, dup := r.niks.find(key); dup {
 		r.fail(g, tkm.RowError{Row: l.Row, Column: "nik", Code: "nik_duplicate",
 			Message: fmt.Sprintf("NIK ini sudah ada di baris %d berkas ini.", first),
 			English: fmt.Sprintf("This NIK is already on row %d of this file.", first)})
 		return nil
 	}
-	r.niks[key] = int32(l.Row)
+	r.niks.add(key, int32(l.Row))
 	r.held = append(r.held, heldNIK{hash: h, group: int32(g.index), row: int32(l.Row)})
 	if len(r.held) == holderBatch {
 		return r.findHolders()
