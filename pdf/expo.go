@@ -55,57 +55,9 @@ func booths(e *tkm.Expo, groups []*tkm.PublicGroup) []booth {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b booth) int {
-		return cmp.Or(compareBooths(a.Booth, b.Booth), cmp.Compare(a.GroupID, b.GroupID))
+		return cmp.Or(tkm.CompareBooths(a.Booth, b.Booth), cmp.Compare(a.GroupID, b.GroupID))
 	})
 	return out
-}
-
-// compareBooths orders booth numbers as a visitor walks them: numbers
-// inside a booth compare by value ("A2" before "A10"), letters without
-// regard to case, and a booth without a number comes last.
-func compareBooths(a, b string) int {
-	switch ea, eb := strings.TrimSpace(a) == "", strings.TrimSpace(b) == ""; {
-	case ea && !eb:
-		return 1
-	case eb && !ea:
-		return -1
-	}
-	return cmp.Or(naturalCompare(a, b), strings.Compare(a, b))
-}
-
-// naturalCompare compares a and b run by run: runs of digits by value,
-// other runs case-insensitively.
-func naturalCompare(a, b string) int {
-	for a != "" && b != "" {
-		ra, rb := leadingRun(a), leadingRun(b)
-		a, b = a[len(ra):], b[len(rb):]
-		if c := compareRuns(ra, rb); c != 0 {
-			return c
-		}
-	}
-	return cmp.Compare(len(a), len(b))
-}
-
-// leadingRun is the run of digits, or of anything but digits, that s
-// starts with.
-func leadingRun(s string) string {
-	digit := isDigit(s[0])
-	i := 1
-	for i < len(s) && isDigit(s[i]) == digit {
-		i++
-	}
-	return s[:i]
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// compareRuns compares two runs: numbers by value, text by its upper case.
-func compareRuns(a, b string) int {
-	if isDigit(a[0]) && isDigit(b[0]) {
-		a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
-		return cmp.Or(cmp.Compare(len(a), len(b)), strings.Compare(a, b))
-	}
-	return strings.Compare(strings.ToUpper(a), strings.ToUpper(b))
 }
 
 // expoDates writes an expo's days in Indonesian: "19 November 2019", or

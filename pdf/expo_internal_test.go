@@ -1,22 +1,12 @@
 package pdf
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"tkm"
 )
-
-func TestCompareBooths(t *testing.T) {
-	got := []string{"B1", "A10", "", "a3", "A2", "A02b", "10", "9", "A1", " ", "B01"}
-	slices.SortStableFunc(got, compareBooths)
-	want := []string{"9", "10", "A1", "A2", "A02b", "a3", "A10", "B01", "B1", "", " "}
-	if !slices.Equal(got, want) {
-		t.Errorf("booth order %q, want %q", got, want)
-	}
-}
 
 // testRegions is a region table of two regencies of Bali and a city of
 // Jakarta.

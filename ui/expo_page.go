@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 
 	"tkm"
 )
@@ -135,52 +134,6 @@ func regencyPath(regions tkm.Regions, code string) string {
 // sortedBooths orders exhibitors as a visitor walks the booths.
 func sortedBooths(xs []*tkm.Exhibitor) []*tkm.Exhibitor {
 	out := slices.Clone(xs)
-	slices.SortStableFunc(out, func(a, b *tkm.Exhibitor) int { return compareBooths(a.Booth, b.Booth) })
+	slices.SortStableFunc(out, func(a, b *tkm.Exhibitor) int { return tkm.CompareBooths(a.Booth, b.Booth) })
 	return out
-}
-
-// compareBooths orders booth numbers naturally: "A2" before "A10", letters
-// without regard to case, spaces ignored ("A 1" is "A1").
-func compareBooths(a, b string) int {
-	return cmp.Or(compareNatural(strings.ReplaceAll(a, " ", ""), strings.ReplaceAll(b, " ", "")), cmp.Compare(a, b))
-}
-
-// compareNatural compares runs of digits by value, other runs by letters.
-func compareNatural(a, b string) int {
-	for a != "" && b != "" {
-		ra, rb := boothRun(a), boothRun(b)
-		a, b = a[len(ra):], b[len(rb):]
-		if c := compareRuns(ra, rb); c != 0 {
-			return c
-		}
-	}
-	return cmp.Compare(len(a), len(b))
-}
-
-// boothRun is the run of digits, or of other characters, s starts with.
-func boothRun(s string) string {
-	digit := isDigit(s[0])
-	i := 1
-	for i < len(s) && isDigit(s[i]) == digit {
-		i++
-	}
-	return s[:i]
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// compareRuns compares runs of digits by value, others by their letters.
-func compareRuns(a, b string) int {
-	if isDigit(a[0]) && isDigit(b[0]) {
-		a, b = trimZeros(a), trimZeros(b)
-		return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(a, b))
-	}
-	return cmp.Compare(strings.ToUpper(a), strings.ToUpper(b))
-}
-
-func trimZeros(s string) string {
-	for len(s) > 1 && s[0] == '0' {
-		s = s[1:]
-	}
-	return s
 }
