@@ -85,9 +85,15 @@ type photoLine struct {
 
 // photoLines shows files as thumbnails, each described by alt.
 func photoLines(fs []*tkm.File, alt string) []photoLine {
+	return photoLinesAt("/berkas/", fs, alt)
+}
+
+// photoLinesAt links photos under base: "/berkas/" for the officers,
+// "/foto/" for the public.
+func photoLinesAt(base string, fs []*tkm.File, alt string) []photoLine {
 	lines := make([]photoLine, len(fs))
 	for i, f := range fs {
-		href := "/berkas/" + f.ID.String()
+		href := base + f.ID.String()
 		lines[i] = photoLine{Href: href, Thumb: href + "/kecil", Alt: alt}
 	}
 	return lines

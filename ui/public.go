@@ -38,11 +38,7 @@ func newProductCard(p printer, pr *tkm.Product) productCard {
 	if pr.MonthlyCapacity > 0 {
 		c.Capacity = p.T("product.capacity.per", tkm.FormatNumber(int64(pr.MonthlyCapacity)), pr.Unit)
 	}
-	alt := p.T("product.photo.alt", pr.Name)
-	for _, f := range pr.Photos {
-		href := "/foto/" + f.ID.String()
-		c.Photos = append(c.Photos, photoLine{Href: href, Thumb: href + "/kecil", Alt: alt})
-	}
+	c.Photos = photoLinesAt("/foto/", pr.Photos, p.T("product.photo.alt", pr.Name))
 	if len(c.Photos) > 0 {
 		c.Photo = &c.Photos[0]
 	}
