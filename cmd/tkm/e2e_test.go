@@ -63,6 +63,20 @@ func chromium(t *testing.T) string {
 }
 
 // browser returns a context driving a fresh headless Chromium, sized as a phone.
+// stepRunner runs named browser steps, each within limit: a step that fails
+// stops the test and shows what the page says.
+func stepRunner(t *testing.T, ctx context.Context, limit time.Duration) func(step string, actions ...chromedp.Action[chromedp.Void]) {
+	return func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		sctx, cancel := context.WithTimeout(ctx, limit)
+		defer cancel()
+		if err := chromedp.Do(sctx, actions...); err != nil {
+			shown, _ := chromedp.Run(ctx, chromedp.Text(css("main")))
+			t.Fatalf("%s: %v; the page shows: %.600s", step, err, shown)
+		}
+	}
+}
+
 func browser(t *testing.T) context.Context {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.DisableGPU,
@@ -274,15 +288,7 @@ func TestE2EWorkflow(t *testing.T) {
 		if err := os.WriteFile(photo, pngPhoto(t), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-			t.Helper()
-			sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-			defer cancel()
-			if err := chromedp.Do(sctx, actions...); err != nil {
-				shown, _ := chromedp.Run(ctx, chromedp.Text(css("main")))
-				t.Fatalf("%s: %v; the page shows: %.600s", step, err, shown)
-			}
-		}
+		run := stepRunner(t, ctx, 20*time.Second)
 		move := func(to tkm.Stage) chromedp.Action[chromedp.Void] {
 			return chromedp.Steps(chromedp.Navigate(page), chromedp.Click(css("#move-submit")),
 				chromedp.WaitVisible(css("#stage-"+string(to)+"[aria-current=step]")))
@@ -457,15 +463,7 @@ func TestE2EApplyVerifyExpo(t *testing.T) {
 	e2eEngines(t, func(t *testing.T, app *App) {
 		ctx := browser(t)
 		url := app.Server.URL()
-		run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-			t.Helper()
-			sctx, cancel := context.WithTimeout(ctx, 25*time.Second)
-			defer cancel()
-			if err := chromedp.Do(sctx, actions...); err != nil {
-				shown, _ := chromedp.Run(ctx, chromedp.Text(css("main")))
-				t.Fatalf("%s: %v; the page shows: %.600s", step, err, shown)
-			}
-		}
+		run := stepRunner(t, ctx, 25*time.Second)
 		cohort := openCohort(t, app.DB, 2025)
 		g := storetest.Group(cohort.ID, "51.03.05", 10, 1)
 
