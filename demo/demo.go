@@ -45,7 +45,7 @@ func (g *Generator) Groups(n int, cohortIDs []tkm.ID) iter.Seq[*tkm.Group] {
 	return func(yield func(*tkm.Group) bool) {
 		r := g.newRun(n, cohortIDs)
 		for range r.total[0] + r.total[1] { // n, unless no region has a place
-			if !yield(r.group()) {
+			if grp, _ := r.group(); !yield(grp) {
 				return
 			}
 		}

@@ -3,6 +3,7 @@ package demo
 import (
 	"encoding/json"
 	"fmt"
+	"iter"
 	"reflect"
 	"runtime"
 	"slices"
@@ -393,9 +394,18 @@ func TestConstantMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("streams 300,000 members")
 	}
+	g := New(4, regions(t))
+	checkFlat(t, "groups", g.Groups(30_000, ids))
+	checkFlat(t, "stories", g.Stories(30_000, ids))
+}
+
+// checkFlat ranges over 30,000 items and checks the heap did not grow from
+// the 5,000th on.
+func checkFlat[T any](t *testing.T, what string, seq iter.Seq[T]) {
+	t.Helper()
 	var before, after runtime.MemStats
 	i := 0
-	for range New(4, regions(t)).Groups(30_000, ids) {
+	for range seq {
 		switch i++; i {
 		case 5_000:
 			runtime.GC()
@@ -406,7 +416,7 @@ func TestConstantMemory(t *testing.T) {
 		}
 	}
 	if grown := int64(after.HeapAlloc) - int64(before.HeapAlloc); grown > 1<<20 {
-		t.Errorf("heap grew by %d bytes over 25,000 groups", grown)
+		t.Errorf("heap grew by %d bytes over 25,000 %s", grown, what)
 	}
 }
 

@@ -6,20 +6,29 @@ import (
 	"tkm"
 )
 
+// made is how a group was made: what its story needs to know.
+type made struct {
+	cohort   int // index of cohortYears
+	province *province
+	place    int    // index of Generator.places
+	steps    int    // moves from registered to its stage
+	sector   sector // its business
+}
+
 // group makes the next group with its members.
-func (r *run) group() *tkm.Group {
+func (r *run) group() (*tkm.Group, made) {
 	c := r.nextCohort()
 	prov := r.pickProvince(c)
 	at := r.pickPlace(prov)
 	grp := &tkm.Group{CohortID: r.ids[c], RegionCode: r.places[at].code, Ref: r.ref(c)}
-	r.schedule(grp, c)
+	steps := r.schedule(grp, c)
 	sec := oneOf(r, sectors)
 	grp.Name, grp.Sector, grp.KBLI = r.groupName(sec), sec.name, sec.kbli
 	grp.Address = r.address(&r.places[at])
 	grp.Members = r.members(grp, at, prov.culture)
 	grp.MemberCount = len(grp.Members)
 	grp.Phone = grp.Members[0].Phone // the ketua's
-	return grp
+	return grp, made{cohort: c, province: prov, place: at, steps: steps, sector: sec}
 }
 
 // nextCohort returns the cohort of the next group: all of 2018 first, as

@@ -9,6 +9,7 @@ import (
 // province is one province as the generator uses it.
 type province struct {
 	code    string
+	name    string   // "Bali"
 	weight  int      // approximate population in thousands
 	culture *culture // how people there are named
 	lo, hi  int      // its places: Generator.places[lo:hi]
@@ -64,7 +65,7 @@ func (g *Generator) addProvince(regions tkm.Regions, p tkm.Region) {
 		return
 	}
 	g.provinces = append(g.provinces, province{
-		code: p.Code, weight: populationOf(p.Code), culture: cultureOf(p.Code),
+		code: p.Code, name: p.Name, weight: populationOf(p.Code), culture: cultureOf(p.Code),
 		lo: lo, hi: len(g.places),
 	})
 }

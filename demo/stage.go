@@ -28,17 +28,20 @@ const (
 )
 
 // schedule sets the stage and times of a group of cohort c, all within the
-// cohort year: CreatedAt ≤ StageSince = UpdatedAt.
-func (r *run) schedule(grp *tkm.Group, c int) {
+// cohort year: CreatedAt ≤ StageSince = UpdatedAt. It returns how many moves
+// took the group to its stage.
+func (r *run) schedule(grp *tkm.Group, c int) int {
 	year := cohortYears[c]
 	grp.Stage = pick(r, stageShares[c])
 	day := registerFrom + r.rng.IntN(registerDays)
 	grp.CreatedAt = r.officeHours(year, day)
 	grp.StageSince = grp.CreatedAt
-	if steps := r.steps(grp.Stage); steps > 0 {
+	steps := r.steps(grp.Stage)
+	if steps > 0 {
 		grp.StageSince = r.officeHours(year, day+steps*stageDays+r.rng.IntN(stageJitter))
 	}
 	grp.UpdatedAt = grp.StageSince
+	return steps
 }
 
 // steps returns how many stages a group went through to reach s: its place

@@ -23,23 +23,24 @@ type sink interface {
 	rollback(ctx context.Context) error
 }
 
-// Load writes cohorts and a stream of groups with their members in one
-// transaction, fast, trusting the caller to give valid data: it is for
-// demo data and benchmarks, not for people's input. groups receives the
-// cohorts' new IDs. progress, if set, hears the number of groups written
-// so far after each chunk. It returns the number of groups written.
-func (db *DB) Load(ctx context.Context, cohorts []*tkm.Cohort, groups func(cohortIDs []tkm.ID) iter.Seq[*tkm.Group], progress func(int)) (int, error) {
+// Load writes cohorts and a stream of groups, each with its members and
+// story, in one transaction, fast, trusting the caller to give valid data:
+// it is for demo data and benchmarks, not for people's input. stories
+// receives the cohorts' new IDs. progress, if set, hears the number of
+// groups written so far after each chunk. It returns the number of groups
+// written. The statistics are counted again from the rows afterwards.
+func (db *DB) Load(ctx context.Context, cohorts []*tkm.Cohort, stories func(cohortIDs []tkm.ID) iter.Seq[*tkm.GroupStory], progress func(int)) (int, error) {
 	s, err := db.dialect.openSink(ctx, db)
 	if err != nil {
 		return 0, fmt.Errorf("load: %w", err)
 	}
 	defer s.rollback(context.Background())
-	l := &loader{db: db, sink: s, now: db.Now()}
+	l := &loader{db: db, sink: s, now: db.Now(), last: map[string]int64{}}
 	ids, err := l.cohorts(ctx, cohorts)
 	if err != nil {
 		return 0, fmt.Errorf("load: %w", err)
 	}
-	n, err := l.groups(ctx, groups(ids), progress)
+	n, err := l.groups(ctx, stories(ids), progress)
 	if err != nil {
 		return n, fmt.Errorf("load: %w", err)
 	}
@@ -63,28 +64,45 @@ func (db *DB) analyze(ctx context.Context) error {
 }
 
 type loader struct {
-	db                 *DB
-	sink               sink
-	now                time.Time
-	nextGroup, nextMem int64
+	db   *DB
+	sink sink
+	now  time.Time
+	last map[string]int64 // the last id given, by table
+}
+
+// nextID gives the next id of a table, after those it holds.
+func (l *loader) nextID(table string) tkm.ID {
+	l.last[table]++
+	return tkm.ID(l.last[table])
 }
 
 func (l *loader) cohorts(ctx context.Context, cs []*tkm.Cohort) ([]tkm.ID, error) {
-	last, err := l.sink.maxID(ctx, "cohorts")
-	if err != nil {
+	if err := l.startIDs(ctx, "cohorts"); err != nil {
 		return nil, err
 	}
 	var rows [][]any
 	ids := make([]tkm.ID, len(cs))
 	for i, c := range cs {
 		quotas, _ := json.Marshal(c.Quotas)
-		c.ID = tkm.ID(last + int64(i) + 1)
+		c.ID = l.nextID("cohorts")
 		ids[i] = c.ID
 		rows = append(rows, []any{int64(c.ID), int64(c.Year), string(c.Tier), c.Name, int64(c.GroupSizeMin),
 			int64(c.GroupSizeMax), c.AidAmount, int64(c.MemberAgeMin), int64(c.MemberAgeMax),
 			int64(c.EquipmentSharePct), string(quotas), l.now, l.now})
 	}
 	return ids, l.sink.write(ctx, "cohorts", cohortLoadColumns, rows)
+}
+
+// startIDs reads where the ids of tables go on from.
+func (l *loader) startIDs(ctx context.Context, tables ...string) error {
+	for _, t := range tables {
+		n, err := l.sink.maxID(ctx, t)
+		if err != nil {
+			return err
+		}
+		l.last[t] = n
+	}
+	return nil
 }
 
 var (
@@ -97,18 +115,14 @@ var (
 		"address", "education", "employment", "role", "disability", "created_at", "updated_at"}
 )
 
-func (l *loader) groups(ctx context.Context, seq iter.Seq[*tkm.Group], progress func(int)) (int, error) {
-	var err error
-	if l.nextGroup, err = l.sink.maxID(ctx, "groups"); err != nil {
-		return 0, err
-	}
-	if l.nextMem, err = l.sink.maxID(ctx, "members"); err != nil {
+func (l *loader) groups(ctx context.Context, seq iter.Seq[*tkm.GroupStory], progress func(int)) (int, error) {
+	if err := l.startIDs(ctx, loadedTables...); err != nil {
 		return 0, err
 	}
 	n := 0
-	var chunk []*tkm.Group
-	for g := range seq {
-		chunk = append(chunk, g)
+	var chunk []*tkm.GroupStory
+	for s := range seq {
+		chunk = append(chunk, s)
 		if len(chunk) == loadChunk {
 			if err := l.flush(ctx, chunk); err != nil {
 				return n, err
@@ -126,27 +140,33 @@ func (l *loader) groups(ctx context.Context, seq iter.Seq[*tkm.Group], progress 
 	return n + len(chunk), nil
 }
 
-func (l *loader) flush(ctx context.Context, chunk []*tkm.Group) error {
+// flush writes a chunk of stories, table after table, parents first.
+func (l *loader) flush(ctx context.Context, chunk []*tkm.GroupStory) error {
 	if len(chunk) == 0 {
 		return nil
 	}
-	groups := make([][]any, 0, len(chunk))
-	var members [][]any
-	for _, g := range chunk {
-		l.nextGroup++
-		g.ID = tkm.ID(l.nextGroup)
-		g.MemberCount = len(g.Members)
-		groups = append(groups, l.groupRow(g))
-		for _, m := range g.Members {
-			l.nextMem++
-			m.ID, m.GroupID = tkm.ID(l.nextMem), g.ID
-			members = append(members, l.memberRow(m))
+	b := &loadBatch{}
+	for _, s := range chunk {
+		l.group(b, s.Group)
+		l.story(b, s)
+	}
+	for _, t := range b.tables() {
+		if err := l.sink.write(ctx, t.name, t.columns, t.rows); err != nil {
+			return err
 		}
 	}
-	if err := l.sink.write(ctx, "groups", groupLoadColumns, groups); err != nil {
-		return err
+	return nil
+}
+
+// group gives g and its members their ids, and adds their rows to b.
+func (l *loader) group(b *loadBatch, g *tkm.Group) {
+	g.ID = l.nextID("groups")
+	g.MemberCount = len(g.Members)
+	b.groups = append(b.groups, l.groupRow(g))
+	for _, m := range g.Members {
+		m.ID, m.GroupID = l.nextID("members"), g.ID
+		b.members = append(b.members, l.memberRow(m))
 	}
-	return l.sink.write(ctx, "members", memberLoadColumns, members)
 }
 
 func (l *loader) groupRow(g *tkm.Group) []any {

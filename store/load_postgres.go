@@ -42,11 +42,8 @@ func (s *postgresSink) maxID(ctx context.Context, table string) (int64, error) {
 
 // commit moves each identity past the ids the load chose, then commits.
 func (s *postgresSink) commit(ctx context.Context) error {
-	for _, t := range []string{"cohorts", "groups", "members"} {
-		_, err := s.tx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), GREATEST((SELECT MAX(id) FROM `+t+`), 1))`)
-		if err != nil {
-			return fmt.Errorf("reset %s ids: %w", t, err)
-		}
+	if err := resetIdentities(ctx, s.tx); err != nil {
+		return fmt.Errorf("reset ids: %w", err)
 	}
 	defer s.conn.Close(ctx)
 	if _, err := s.tx.Exec(ctx, nextVersion); err != nil {

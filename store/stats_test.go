@@ -116,17 +116,28 @@ func sameAsRecount(t *testing.T, db *store.DB, ctxs ...context.Context) {
 	}
 }
 
-// expectation is every figure, worked out from the generated groups.
+// expectation is every figure, worked out from the generated stories.
 type expectation struct {
-	stages         map[tkm.Stage]int
-	provinces      map[string]int
-	years          map[int]int
-	members, women int
-	bali           map[tkm.Stage]int
-	bali2019       int
+	stages            map[tkm.Stage]int
+	provinces         map[string]int
+	years             map[int]int
+	members, women    int
+	bali              map[tkm.Stage]int
+	bali2019          int
+	aid, revenue      int64
+	reports, newHires int
 }
 
-func (e *expectation) note(g *tkm.Group, year int) {
+func (e *expectation) note(s *tkm.GroupStory, year int) {
+	g := s.Group
+	for _, a := range s.Aid {
+		e.aid += a.Amount
+	}
+	for _, r := range s.Reports {
+		e.reports++
+		e.revenue += r.Revenue
+		e.newHires += r.NewWorkers
+	}
 	e.stages[g.Stage]++
 	e.provinces[tkm.ProvinceOf(g.RegionCode)]++
 	e.years[year]++
@@ -159,6 +170,13 @@ func (e *expectation) check(t *testing.T, st *tkm.Stats) {
 	}
 	if st.Members.Total != e.members || st.Members.Female != e.women || st.Members.Male != e.members-e.women {
 		t.Errorf("members %+v, want %d of which %d women", st.Members, e.members, e.women)
+	}
+	if e.aid == 0 || e.reports == 0 || e.newHires == 0 {
+		t.Fatalf("the demo stories hold no aid (%d), reports (%d) or new workers (%d)", e.aid, e.reports, e.newHires)
+	}
+	if st.Aid.Disbursed != e.aid || st.Outcomes.Revenue != e.revenue || st.Outcomes.NewWorkers != e.newHires {
+		t.Errorf("aid %d, revenue %d, new workers %d; want %d, %d, %d", st.Aid.Disbursed, st.Outcomes.Revenue,
+			st.Outcomes.NewWorkers, e.aid, e.revenue, e.newHires)
 	}
 	bands := 0
 	for _, n := range st.Members.AgeBands {

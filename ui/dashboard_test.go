@@ -21,6 +21,8 @@ type programme struct {
 	years     map[int]int
 	bali      int // Bali's groups, every year
 	bali2019  map[tkm.Stage]int
+	aid       int64 // disbursed
+	workers   int   // hired, by the monitoring reports
 }
 
 // loadProgramme loads the demo data as the ministry user of ctx.
@@ -31,7 +33,14 @@ func loadProgramme(t *testing.T, db *store.DB, ctx context.Context) *programme {
 	return p
 }
 
-func (p *programme) note(g *tkm.Group, year int) {
+func (p *programme) note(s *tkm.GroupStory, year int) {
+	g := s.Group
+	for _, a := range s.Aid {
+		p.aid += a.Amount
+	}
+	for _, r := range s.Reports {
+		p.workers += r.NewWorkers
+	}
 	province := tkm.ProvinceOf(g.RegionCode)
 	p.stages[g.Stage]++
 	p.provinces[province]++
@@ -79,6 +88,12 @@ func TestDashboard(t *testing.T) {
 			if textOf(a) != n || attr(a, "href") != "/kelompok?year="+y {
 				t.Errorf("year %s: %q → %q", y, textOf(a), attr(a, "href"))
 			}
+		}
+		if got := p.text("#stat-workers a"); got != count(want.workers) || want.workers == 0 {
+			t.Fatalf("new workers %q, want %d", got, want.workers)
+		}
+		if got := p.text("#stat-cost a"); got != tkm.FormatRupiah(want.aid/int64(want.workers)) {
+			t.Errorf("aid per new worker %q, want %s", got, tkm.FormatRupiah(want.aid/int64(want.workers)))
 		}
 		p.one(`#downloads a[href="/dasbor/statistik.pdf"]`)
 

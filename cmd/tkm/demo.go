@@ -47,13 +47,13 @@ func fillDemo(ctx context.Context, db *store.DB, n int, seed uint64, io Stdio) e
 	}
 	start := time.Now()
 	gen := demo.New(seed, db.Regions)
-	groups := func(ids []tkm.ID) iter.Seq[*tkm.Group] { return gen.Groups(n, ids) }
+	stories := func(ids []tkm.ID) iter.Seq[*tkm.GroupStory] { return gen.Stories(n, ids) }
 	progress := func(done int) {
 		if done%50_000 == 0 {
 			fmt.Fprintf(io.Err, "  %d of %d groups\n", done, n)
 		}
 	}
-	loaded, err := db.Load(ctx, gen.Cohorts(n), groups, progress)
+	loaded, err := db.Load(ctx, gen.Cohorts(n), stories, progress)
 	if err != nil {
 		return err
 	}
