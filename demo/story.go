@@ -37,17 +37,29 @@ func (g *Generator) Stories(n int, cohortIDs []tkm.ID) iter.Seq[*tkm.GroupStory]
 // storyStream is the second PCG seed word of the stories' generator.
 const storyStream = 0x746b6d2d63657269 // "tkm-ceri"
 
-// teller makes stories. It keeps the trainings it has planned and the
-// officers of each province, O(provinces × months), never O(groups).
+// teller makes stories. It keeps the class of each training that is still
+// taking groups and the officers of each province, O(provinces × months),
+// never O(groups).
 type teller struct {
 	*run      // with its own generator of chances, apart from the groups'
 	aid       int64
 	share     int // the least equipment share of the aid, in percent
-	trainings map[trainingKey]*tkm.Training
+	trainings map[trainingKey]*class
 	officers  map[string][]string // by province code
 }
 
-// trainingKey names a training: one per cohort, province, kind and month.
+// classSize is how many groups one class of a training takes: 250 people.
+const classSize = 25
+
+// class is the class of a training that is taking groups.
+type class struct {
+	training *tkm.Training
+	number   int // 1 for the first class of its key
+	groups   int // taken so far
+}
+
+// trainingKey names a training: one per cohort, province, kind and month,
+// held in as many classes as its groups need.
 type trainingKey struct {
 	cohort   int
 	province string
@@ -61,7 +73,7 @@ func (g *Generator) newTeller() *teller {
 		run:       &run{Generator: g, rng: rand.New(rand.NewPCG(g.seed, storyStream)), buf: make([]byte, 0, 128)},
 		aid:       c.AidAmount,
 		share:     c.EquipmentSharePct,
-		trainings: map[trainingKey]*tkm.Training{},
+		trainings: map[trainingKey]*class{},
 		officers:  map[string][]string{},
 	}
 }
@@ -169,30 +181,37 @@ func (t *teller) attend(grp *tkm.Group, m made, kind tkm.TrainingKind, since tim
 		month = tkm.DateOf(since.Year(), since.Month()+1, 1)
 	}
 	key := trainingKey{m.cohort, m.province.code, kind, month}
-	tr, ok := t.trainings[key]
-	if !ok {
-		tr = newTraining(key, m.province)
-		t.trainings[key] = tr
+	c := t.trainings[key]
+	if c == nil || c.groups == classSize {
+		n := 1
+		if c != nil {
+			n = c.number + 1
+		}
+		c = &class{training: newTraining(key, m.province, n), number: n}
+		t.trainings[key] = c
 	}
+	c.groups++
 	came := grp.Members
 	if t.chance(20) { // one member missed it: 90% still meets the gate
 		skip := len(leaders) + t.rng.IntN(len(came)-len(leaders))
 		came = append(came[:skip:skip], came[skip+1:]...)
 	}
-	return tkm.Attended{Training: tr, Members: came}
+	return tkm.Attended{Training: c.training, Members: came}
 }
 
-// newTraining plans the training of key: three days from the 10th of its
-// month at the province's training centre, announced two weeks before.
-func newTraining(key trainingKey, p *province) *tkm.Training {
+// newTraining plans class n of the training of key: three days from the
+// 10th of its month at the province's training centre, announced two weeks
+// before.
+func newTraining(key trainingKey, p *province, n int) *tkm.Training {
 	title := "Pembekalan Kewirausahaan"
 	if key.kind == tkm.Kelembagaan {
 		title = "Bimbingan Teknis Kelembagaan"
 	}
 	starts := key.month.AddDays(9)
 	return &tkm.Training{
-		Kind:       key.kind,
-		Title:      title + " TKM Pemula " + strconv.Itoa(cohortYears[key.cohort]) + " Provinsi " + p.name,
+		Kind: key.kind,
+		Title: title + " TKM Pemula " + strconv.Itoa(cohortYears[key.cohort]) + " Provinsi " + p.name +
+			", Kelas " + strconv.Itoa(n),
 		StartsOn:   starts,
 		EndsOn:     starts.AddDays(2),
 		Location:   "Balai Latihan Kerja Provinsi " + p.name,

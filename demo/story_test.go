@@ -147,16 +147,26 @@ func checkReports(t *testing.T, s *tkm.GroupStory) {
 }
 
 // TestStoriesShareTrainings: a province's groups of a month come to one
-// training together, so trainings are far fewer than groups.
+// training together, in classes of at most 25 groups, so trainings are far
+// fewer than groups and none is too big for a hall.
 func TestStoriesShareTrainings(t *testing.T) {
-	trainings, attended := map[*tkm.Training]bool{}, 0
-	for _, s := range stories(t, 9, 3000) {
+	groups, attended := map[*tkm.Training]int{}, 0
+	for _, s := range stories(t, 9, 20_000) {
 		for _, a := range s.Trainings {
-			trainings[a.Training] = true
+			groups[a.Training]++
 			attended++
 		}
 	}
-	if attended < 1500 || len(trainings)*5 > attended {
-		t.Errorf("%d trainings for %d attendances", len(trainings), attended)
+	full := 0
+	for tr, n := range groups {
+		if n > classSize {
+			t.Fatalf("%s takes %d groups", tr.Title, n)
+		}
+		if n == classSize {
+			full++
+		}
+	}
+	if attended < 10_000 || len(groups)*5 > attended || full == 0 {
+		t.Errorf("%d trainings (%d full) for %d attendances", len(groups), full, attended)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"tkm"
 )
@@ -84,6 +85,7 @@ func scanTraining(row scanner) (*tkm.Training, error) {
 	t.StartsOn, _ = tkm.ParseDate(starts)
 	t.EndsOn, _ = tkm.ParseDate(ends)
 	t.CreatedAt = t.CreatedAt.UTC()
+	t.GroupIDs, t.Attendance = []tkm.ID{}, []tkm.ID{} // filled by readInvites
 	return &t, nil
 }
 
@@ -96,20 +98,13 @@ func findTraining(ctx context.Context, tx *Tx, id tkm.ID) (*tkm.Training, error)
 	} else if err != nil {
 		return nil, fmt.Errorf("find training %d: %w", id, err)
 	}
-	var a args
-	scope := scopeCondition(tkm.ScopeOf(tkm.UserFromContext(ctx)), &a)
-	if t.GroupIDs, err = ids(ctx, tx, `SELECT g.id FROM training_groups tg JOIN groups g ON g.id = tg.group_id
-		WHERE tg.training_id = `+a.add(id)+` AND `+scope+` ORDER BY g.id`, a...); err != nil {
-		return nil, err
+	if err := readInvites(ctx, tx, []*tkm.Training{t}, tkm.ScopeOf(tkm.UserFromContext(ctx))); err != nil {
+		return nil, fmt.Errorf("find training %d: %w", id, err)
 	}
 	if len(t.GroupIDs) == 0 {
 		return nil, trainingNotFound()
 	}
-	var b args
-	scope = scopeCondition(tkm.ScopeOf(tkm.UserFromContext(ctx)), &b)
-	t.Attendance, err = ids(ctx, tx, `SELECT a.member_id FROM attendance a JOIN members m ON m.id = a.member_id
-		JOIN groups g ON g.id = m.group_id WHERE a.training_id = `+b.add(id)+` AND `+scope+` ORDER BY a.member_id`, b...)
-	return t, err
+	return t, nil
 }
 
 func trainingNotFound() error {
@@ -135,34 +130,92 @@ func ids(ctx context.Context, tx *Tx, q string, args ...any) ([]tkm.ID, error) {
 }
 
 // FindTrainings lists the trainings inviting groups in the caller's scope,
-// newest first.
+// newest first, each with the groups and the attendance the caller may
+// see: four queries, however many trainings there are.
 func (s *TrainingService) FindTrainings(ctx context.Context, f tkm.TrainingFilter) ([]*tkm.Training, error) {
 	if err := tkm.Authorize(ctx, tkm.ReadRegistry); err != nil {
 		return nil, err
 	}
+	scope := tkm.ScopeOf(tkm.UserFromContext(ctx))
 	var a args
 	conds := []string{`t.id IN (SELECT tg.training_id FROM training_groups tg JOIN groups g ON g.id = tg.group_id WHERE ` +
-		scopeCondition(tkm.ScopeOf(tkm.UserFromContext(ctx)), &a) + groupCond(f.GroupID, &a) + `)`}
+		scopeCondition(scope, &a) + groupCond(f.GroupID, &a) + `)`}
 	if f.Kind != "" {
 		conds = append(conds, "t.kind = "+a.add(f.Kind))
 	}
-	var found []tkm.ID
-	err := s.db.read(ctx, func(tx *Tx) (err error) {
-		found, err = ids(ctx, tx, `SELECT t.id FROM trainings t WHERE `+where(conds)+` ORDER BY t.starts_on DESC, t.id DESC LIMIT 500`, a...)
-		return err
+	out := []*tkm.Training{}
+	err := s.db.read(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+trainingColumns+` FROM trainings t WHERE `+where(conds)+`
+			ORDER BY t.starts_on DESC, t.id DESC LIMIT 500`, a...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			t, err := scanTraining(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, t)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return readInvites(ctx, tx, out, scope)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find trainings: %w", err)
 	}
-	out := make([]*tkm.Training, 0, len(found))
-	for _, id := range found {
-		t, err := s.FindTrainingByID(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
 	return out, nil
+}
+
+// readInvites fills in the groups and the attendance of trainings that
+// lie in scope, each in order of id, reading them in the order of the
+// tables' keys. A national scope needs no join to the groups.
+func readInvites(ctx context.Context, tx *Tx, ts []*tkm.Training, scope tkm.Scope) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	byID := make(map[tkm.ID]*tkm.Training, len(ts))
+	var a args
+	in := make([]string, len(ts))
+	for i, t := range ts {
+		byID[t.ID], in[i] = t, a.add(t.ID)
+	}
+	list := strings.Join(in, ", ")
+	cond := scopeCondition(scope, &a)
+	invited, came := `training_groups tg JOIN groups g ON g.id = tg.group_id`,
+		`attendance a JOIN members m ON m.id = a.member_id JOIN groups g ON g.id = m.group_id`
+	if scope.All {
+		invited, came = `training_groups tg`, `attendance a`
+	}
+	err := pairs(ctx, tx, `SELECT tg.training_id, tg.group_id FROM `+invited+`
+		WHERE tg.training_id IN (`+list+`) AND `+cond+` ORDER BY tg.training_id, tg.group_id`, a, func(t, g tkm.ID) {
+		byID[t].GroupIDs = append(byID[t].GroupIDs, g)
+	})
+	if err != nil {
+		return err
+	}
+	return pairs(ctx, tx, `SELECT a.training_id, a.member_id FROM `+came+`
+		WHERE a.training_id IN (`+list+`) AND `+cond+` ORDER BY a.training_id, a.member_id`, a,
+		func(t, m tkm.ID) { byID[t].Attendance = append(byID[t].Attendance, m) })
+}
+
+// pairs runs a query of two ID columns and hands each row to fn.
+func pairs(ctx context.Context, tx *Tx, q string, a args, fn func(x, y tkm.ID)) error {
+	rows, err := tx.QueryContext(ctx, q, a...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x, y tkm.ID
+		if err := rows.Scan(&x, &y); err != nil {
+			return err
+		}
+		fn(x, y)
+	}
+	return rows.Err()
 }
 
 func groupCond(id tkm.ID, a *args) string {

@@ -189,12 +189,13 @@ func TestTrainingList(t *testing.T) {
 		c := storetest.Cohort(t, db, 2024)
 		g := seedGroup(t, db, admin, c.ID, "51.03.05", 10, 10)
 		java := seedGroup(t, db, admin, c.ID, "32.73.01", 10, 40)
-		_, ministry := s.user(tkm.RoleMinistry, "")
+		mb, ministry := s.user(tkm.RoleMinistry, "")
 		rc := record{t, db, ministry}
-		tr := rc.training(tkm.Pembekalan, g)
+		tr := rc.training(tkm.Pembekalan, g, java)
 		rc.training(tkm.Kelembagaan, java)
-		rc.attend(tr, g.Members[:3]...)
+		rc.attend(tr, append(g.Members[:3:3], java.Members[:5]...)...)
 
+		// The Bali officer counts Bali's group and its members only.
 		p := b.get("/pelatihan").status(http.StatusOK)
 		rows := p.all("#trainings tbody tr")
 		if len(rows) != 1 {
@@ -202,6 +203,13 @@ func TestTrainingList(t *testing.T) {
 		}
 		if got := textOf(rows[0]); got != "Pelatihan pembekalan Pembekalan 6 Mei 2024 – 8 Mei 2024 BLK Denpasar 1 3" {
 			t.Errorf("row %q", got)
+		}
+		all := mb.get("/pelatihan?kind=pembekalan").status(http.StatusOK).all("#trainings tbody tr")
+		if len(all) != 1 {
+			t.Fatalf("the ministry sees %d pembekalan trainings, want 1", len(all))
+		}
+		if got := textOf(all[0]); !strings.HasSuffix(got, "BLK Denpasar 2 8") {
+			t.Errorf("the ministry's row %q", got)
 		}
 		p.one(`a#training-new[href="/pelatihan/baru"]`)
 		b.get("/pelatihan?kind=kelembagaan").status(http.StatusOK).one("#empty")
