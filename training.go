@@ -56,6 +56,9 @@ func (t *Training) Validate(regions Regions) error {
 type TrainingFilter struct {
 	GroupID ID
 	Kind    TrainingKind
+	// GroupOnly, with GroupID, lists in each training only that group and
+	// its members who came: what the group's own page shows.
+	GroupOnly bool
 }
 
 // TrainingService keeps trainings and who attended them.

@@ -98,7 +98,7 @@ func findTraining(ctx context.Context, tx *Tx, id tkm.ID) (*tkm.Training, error)
 	} else if err != nil {
 		return nil, fmt.Errorf("find training %d: %w", id, err)
 	}
-	if err := readInvites(ctx, tx, []*tkm.Training{t}, tkm.ScopeOf(tkm.UserFromContext(ctx))); err != nil {
+	if err := readInvites(ctx, tx, []*tkm.Training{t}, tkm.ScopeOf(tkm.UserFromContext(ctx)), 0); err != nil {
 		return nil, fmt.Errorf("find training %d: %w", id, err)
 	}
 	if len(t.GroupIDs) == 0 {
@@ -161,7 +161,11 @@ func (s *TrainingService) FindTrainings(ctx context.Context, f tkm.TrainingFilte
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		return readInvites(ctx, tx, out, scope)
+		only := tkm.ID(0)
+		if f.GroupOnly {
+			only = f.GroupID
+		}
+		return readInvites(ctx, tx, out, scope, only)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find trainings: %w", err)
@@ -171,8 +175,9 @@ func (s *TrainingService) FindTrainings(ctx context.Context, f tkm.TrainingFilte
 
 // readInvites fills in the groups and the attendance of trainings that
 // lie in scope, each in order of id, reading them in the order of the
-// tables' keys. A national scope needs no join to the groups.
-func readInvites(ctx context.Context, tx *Tx, ts []*tkm.Training, scope tkm.Scope) error {
+// tables' keys; with a group, that group's only. A national scope needs no
+// join to the groups.
+func readInvites(ctx context.Context, tx *Tx, ts []*tkm.Training, scope tkm.Scope, group tkm.ID) error {
 	if len(ts) == 0 {
 		return nil
 	}
@@ -183,21 +188,29 @@ func readInvites(ctx context.Context, tx *Tx, ts []*tkm.Training, scope tkm.Scop
 		byID[t.ID], in[i] = t, a.add(t.ID)
 	}
 	list := strings.Join(in, ", ")
-	cond := scopeCondition(scope, &a)
-	invited, came := `training_groups tg JOIN groups g ON g.id = tg.group_id`,
-		`attendance a JOIN members m ON m.id = a.member_id JOIN groups g ON g.id = m.group_id`
-	if scope.All {
-		invited, came = `training_groups tg`, `attendance a`
+	invited, came := `training_groups tg`, `attendance a`
+	var invitedCond, cameCond string
+	switch {
+	case group != 0: // the trainings were found through it, in scope
+		g := a.add(group)
+		invitedCond, cameCond = "tg.group_id = "+g, "a.member_id IN (SELECT id FROM members WHERE group_id = "+g+")"
+	case scope.All:
+		invitedCond, cameCond = "TRUE", "TRUE"
+	default:
+		invited += ` JOIN groups g ON g.id = tg.group_id`
+		came += ` JOIN members m ON m.id = a.member_id JOIN groups g ON g.id = m.group_id`
+		invitedCond = scopeCondition(scope, &a)
+		cameCond = invitedCond
 	}
 	err := pairs(ctx, tx, `SELECT tg.training_id, tg.group_id FROM `+invited+`
-		WHERE tg.training_id IN (`+list+`) AND `+cond+` ORDER BY tg.training_id, tg.group_id`, a, func(t, g tkm.ID) {
+		WHERE tg.training_id IN (`+list+`) AND `+invitedCond+` ORDER BY tg.training_id, tg.group_id`, a, func(t, g tkm.ID) {
 		byID[t].GroupIDs = append(byID[t].GroupIDs, g)
 	})
 	if err != nil {
 		return err
 	}
 	return pairs(ctx, tx, `SELECT a.training_id, a.member_id FROM `+came+`
-		WHERE a.training_id IN (`+list+`) AND `+cond+` ORDER BY a.training_id, a.member_id`, a,
+		WHERE a.training_id IN (`+list+`) AND `+cameCond+` ORDER BY a.training_id, a.member_id`, a,
 		func(t, m tkm.ID) { byID[t].Attendance = append(byID[t].Attendance, m) })
 }
 

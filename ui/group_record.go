@@ -42,7 +42,7 @@ func (h *Handler) loadRecord(ctx context.Context, g *tkm.Group) (*groupRecord, e
 			return nil, err
 		}
 	}
-	if rec.Trainings, err = h.Trainings.FindTrainings(ctx, tkm.TrainingFilter{GroupID: g.ID}); err != nil {
+	if rec.Trainings, err = h.Trainings.FindTrainings(ctx, tkm.TrainingFilter{GroupID: g.ID, GroupOnly: true}); err != nil {
 		return nil, err
 	}
 	if rec.Aid, err = h.Aid.FindAid(ctx, g.ID); err != nil {
