@@ -96,7 +96,7 @@ func (b *browser) raw(path string) *httptest.ResponseRecorder {
 // record makes the data a group gathers on its way, straight through the
 // store: the test of each page does its own part through the UI.
 type record struct {
-	t  *testing.T
+	t  testing.TB
 	db *store.DB
 	u  *tkm.User // who records it
 }
