@@ -89,23 +89,49 @@ func (s *FileService) CanAttach(ctx context.Context, owner string, id tkm.ID) er
 	})
 }
 
-// fileRefs lists the files (without their bytes) that a link table ties
-// to an owner: product_photos.product_id, say.
+// fileRefs returns the files linked to one owner row through a link
+// table, in order of id.
 func fileRefs(ctx context.Context, tx *Tx, table, ownerCol string, owner tkm.ID) ([]*tkm.File, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.name, f.content_type, f.size, f.width, f.height, f.created_at
-		FROM `+table+` l JOIN files f ON f.id = l.file_id WHERE l.`+ownerCol+` = $1 ORDER BY f.id`, owner)
+	fs, err := linkedFiles(ctx, tx, table, ownerCol, "= $1", owner)
+	return fs.of(owner), err
+}
+
+// groupFileRefs returns the files linked through a link table to every row
+// of ownerTable that belongs to a group, by owner: one query for all of a
+// group's reports or products.
+func groupFileRefs(ctx context.Context, tx *Tx, table, ownerCol, ownerTable string, groupID tkm.ID) (fileSets, error) {
+	return linkedFiles(ctx, tx, table, ownerCol, "IN (SELECT id FROM "+ownerTable+" WHERE group_id = $1)", groupID)
+}
+
+// fileSets are files by owner.
+type fileSets map[tkm.ID][]*tkm.File
+
+// of returns the files of owner, an empty list for none.
+func (fs fileSets) of(owner tkm.ID) []*tkm.File {
+	if f := fs[owner]; f != nil {
+		return f
+	}
+	return []*tkm.File{}
+}
+
+// linkedFiles returns the files linked through a link table to the owners
+// that match, by owner, in order of id.
+func linkedFiles(ctx context.Context, tx *Tx, table, ownerCol, owners string, arg tkm.ID) (fileSets, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT l.`+ownerCol+`, f.id, f.name, f.content_type, f.size, f.width, f.height, f.created_at
+		FROM `+table+` l JOIN files f ON f.id = l.file_id WHERE l.`+ownerCol+` `+owners+` ORDER BY f.id`, arg)
 	if err != nil {
-		return nil, fmt.Errorf("files of %s %d: %w", table, owner, err)
+		return nil, fmt.Errorf("files of %s: %w", table, err)
 	}
 	defer rows.Close()
-	out := []*tkm.File{}
+	out := fileSets{}
 	for rows.Next() {
+		var owner tkm.ID
 		var f tkm.File
-		if err := rows.Scan(&f.ID, &f.Name, &f.ContentType, &f.Size, &f.Width, &f.Height, &f.CreatedAt); err != nil {
+		if err := rows.Scan(&owner, &f.ID, &f.Name, &f.ContentType, &f.Size, &f.Width, &f.Height, &f.CreatedAt); err != nil {
 			return nil, err
 		}
 		f.CreatedAt = f.CreatedAt.UTC()
-		out = append(out, &f)
+		out[owner] = append(out[owner], &f)
 	}
 	return out, rows.Err()
 }

@@ -74,12 +74,14 @@ func findProducts(ctx context.Context, tx *Tx, groupID tkm.ID) ([]*tkm.Product, 
 		out = append(out, &p)
 	}
 	rows.Close()
-	for _, p := range out {
-		if p.Photos, err = fileRefs(ctx, tx, "product_photos", "product_id", p.ID); err != nil {
-			return nil, err
-		}
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	photos, err := groupFileRefs(ctx, tx, "product_photos", "product_id", "products", groupID)
+	for _, p := range out {
+		p.Photos = photos.of(p.ID)
+	}
+	return out, err
 }
 
 // AddProductPhoto keeps a checked image for a product in the caller's scope.

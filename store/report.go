@@ -93,12 +93,14 @@ func (s *ReportService) FindReports(ctx context.Context, groupID tkm.ID) ([]*tkm
 			out = append(out, &r)
 		}
 		rows.Close()
-		for _, r := range out {
-			if r.Photos, err = fileRefs(ctx, tx, "report_photos", "report_id", r.ID); err != nil {
-				return err
-			}
+		if err := rows.Err(); err != nil {
+			return err
 		}
-		return rows.Err()
+		photos, err := groupFileRefs(ctx, tx, "report_photos", "report_id", "reports", groupID)
+		for _, r := range out {
+			r.Photos = photos.of(r.ID)
+		}
+		return err
 	})
 	return out, err
 }
