@@ -146,6 +146,16 @@ type Tx struct {
 	cache   *stmtCache
 	write   bool
 	logOnly bool // writes only bookkeeping (see writeLog): the registry's version stays
+	// groups holds, in a read transaction, the groups found so far by id
+	// and scope: every service a page reads checks its group in scope
+	// again, and in one snapshot the answer cannot change.
+	groups map[groupKey]tkm.Group
+}
+
+// groupKey names a group as some scope sees it.
+type groupKey struct {
+	id    tkm.ID
+	scope tkm.Scope
 }
 
 // nextVersion moves the registry's version on; every write runs it last.

@@ -225,14 +225,23 @@ func groupScanTargets(g *tkm.Group) []any {
 // findGroup returns a group in the scope of the user in ctx, without its
 // members; a group outside the scope is not found.
 func findGroup(ctx context.Context, tx *Tx, id tkm.ID) (*tkm.Group, error) {
+	key := groupKey{id, tkm.ScopeOf(tkm.UserFromContext(ctx))}
+	if g, ok := tx.groups[key]; ok { // a copy: the caller may change it
+		return &g, nil
+	}
 	var a args
-	q := `SELECT ` + groupColumns + ` FROM groups g WHERE g.id = ` + a.add(id) +
-		` AND ` + scopeCondition(tkm.ScopeOf(tkm.UserFromContext(ctx)), &a)
+	q := `SELECT ` + groupColumns + ` FROM groups g WHERE g.id = ` + a.add(id) + ` AND ` + scopeCondition(key.scope, &a)
 	g, err := scanGroup(tx.QueryRowContext(ctx, q, a...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, tkm.Errorf(tkm.ENOTFOUND, "Kelompok tidak ditemukan.", "Group not found.")
 	} else if err != nil {
 		return nil, fmt.Errorf("find group %d: %w", id, err)
+	}
+	if !tx.write {
+		if tx.groups == nil {
+			tx.groups = map[groupKey]tkm.Group{}
+		}
+		tx.groups[key] = *g
 	}
 	return g, nil
 }

@@ -42,6 +42,20 @@ func TestView(t *testing.T) {
 			if got := name(ctx); got != before {
 				t.Errorf("inside the view the group became %q; want %q, as when the view began", got, before)
 			}
+			// A group read again in the view is a copy of its own, and
+			// another user in the same view sees it only in their scope.
+			first, err := groups.FindGroupByID(ctx, g.ID)
+			if err != nil {
+				return err
+			}
+			first.Name = "Diubah oleh pemanggil"
+			if got := name(ctx); got != before {
+				t.Errorf("a caller's change to a group it read showed in the next read: %q", got)
+			}
+			java, _ := storetest.User(t, db, tkm.RoleRegional, "32")
+			if _, err := groups.FindGroupByID(tkm.NewContextWithUser(ctx, java), g.ID); tkm.ErrorCode(err) != tkm.ENOTFOUND {
+				t.Errorf("a Java officer in the same view read a Bali group: %v", err)
+			}
 			return nil
 		})
 		if err != nil {
