@@ -131,7 +131,7 @@ func ids(ctx context.Context, tx *Tx, q string, args ...any) ([]tkm.ID, error) {
 
 // FindTrainings lists the trainings inviting groups in the caller's scope,
 // newest first, each with the groups and the attendance the caller may
-// see: four queries, however many trainings there are.
+// see: three queries, however many trainings there are.
 func (s *TrainingService) FindTrainings(ctx context.Context, f tkm.TrainingFilter) ([]*tkm.Training, error) {
 	if err := tkm.Authorize(ctx, tkm.ReadRegistry); err != nil {
 		return nil, err
