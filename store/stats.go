@@ -1,10 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strings"
 
 	"tkm"
 )
@@ -160,9 +164,16 @@ func scanOutcomes(rows *sql.Rows, s *statSet) error {
 	return rows.Err()
 }
 
-// add writes sign times the counts of s into the counters.
+// add writes sign times the counts of s into the counters, in the order of
+// their keys: two writers that touch the same counters lock them in the
+// same order, so that on PostgreSQL neither waits for the other in a
+// circle. A row of zeroes is left alone.
 func (s *statSet) add(ctx context.Context, tx *Tx, sign int64) error {
-	for k, r := range s.groups {
+	for _, k := range slices.SortedFunc(maps.Keys(s.groups), compareStatKeys) {
+		r := s.groups[k]
+		if *r == (statRow{}) {
+			continue
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO stat_groups (cohort_id, regency, stage, groups, members, female,
 				age_under_25, age_25_34, age_35_44, age_45_up, aid_disbursed)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -177,7 +188,11 @@ func (s *statSet) add(ctx context.Context, tx *Tx, sign int64) error {
 			return fmt.Errorf("stats: %w", err)
 		}
 	}
-	for k, o := range s.outcomes {
+	for _, k := range slices.SortedFunc(maps.Keys(s.outcomes), compareOutcomeKeys) {
+		o := s.outcomes[k]
+		if *o == (outcomeRow{}) {
+			continue
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO stat_outcomes (cohort_id, regency, period, reports, new_workers, revenue)
 			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (cohort_id, regency, period) DO UPDATE SET
 				reports = stat_outcomes.reports + excluded.reports, new_workers = stat_outcomes.new_workers + excluded.new_workers,
@@ -188,6 +203,42 @@ func (s *statSet) add(ctx context.Context, tx *Tx, sign int64) error {
 		}
 	}
 	return nil
+}
+
+func compareStatKeys(a, b statKey) int {
+	return cmp.Or(cmp.Compare(a.cohort, b.cohort), strings.Compare(a.regency, b.regency), strings.Compare(string(a.stage), string(b.stage)))
+}
+
+func compareOutcomeKeys(a, b outcomeKey) int {
+	return cmp.Or(cmp.Compare(a.cohort, b.cohort), strings.Compare(a.regency, b.regency), strings.Compare(a.period, b.period))
+}
+
+// minus returns the counts of s less those of o.
+func (s *statSet) minus(o *statSet) *statSet {
+	d := newStatSet()
+	for k, r := range s.groups {
+		*d.row(k) = *r
+	}
+	for k, r := range o.groups {
+		x := d.row(k)
+		x.groups, x.members, x.female, x.aid = x.groups-r.groups, x.members-r.members, x.female-r.female, x.aid-r.aid
+		for i := range x.bands {
+			x.bands[i] -= r.bands[i]
+		}
+	}
+	for k, r := range s.outcomes {
+		c := *r
+		d.outcomes[k] = &c
+	}
+	for k, r := range o.outcomes {
+		x := d.outcomes[k]
+		if x == nil {
+			x = &outcomeRow{}
+			d.outcomes[k] = x
+		}
+		x.reports, x.workers, x.revenue = x.reports-r.reports, x.workers-r.workers, x.revenue-r.revenue
+	}
+	return d
 }
 
 // statDelta carries the counts of some groups across a write.
@@ -212,10 +263,7 @@ func (d *statDelta) done(ctx context.Context, tx *Tx) error {
 	if err != nil {
 		return err
 	}
-	if err := d.before.add(ctx, tx, -1); err != nil {
-		return err
-	}
-	return after.add(ctx, tx, 1)
+	return after.minus(d.before).add(ctx, tx, 1)
 }
 
 func idsCond(ids []tkm.ID) (string, args) {
