@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"fmt"
 	"testing"
 
 	"tkm"
@@ -27,8 +28,8 @@ func TestPhotosByOwner(t *testing.T) {
 		reports, products := store.NewReportService(db), store.NewProductService(db)
 		var photos []*tkm.File // what each group's items get, in the order added
 		for i, grp := range []*tkm.Group{g[0], g[1], g[0]} {
-			r := &tkm.Report{Period: "2024-0" + string(rune('4'+i)), Revenue: 1_000_000, ActiveMembers: 10}
-			p := &tkm.Product{Name: "Keripik " + string(rune('A'+i)), Price: 15000, Unit: "bungkus", MonthlyCapacity: 100}
+			r := report(fmt.Sprintf("2024-%02d", 4+i))
+			p := &tkm.Product{Name: fmt.Sprintf("Keripik %d", i), Price: 15000, Unit: "bungkus", MonthlyCapacity: 100}
 			if err := reports.CreateReport(ctx, grp.ID, r); err != nil {
 				t.Fatal(err)
 			}

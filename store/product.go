@@ -78,10 +78,13 @@ func findProducts(ctx context.Context, tx *Tx, groupID tkm.ID) ([]*tkm.Product, 
 		return nil, err
 	}
 	photos, err := groupFileRefs(ctx, tx, "product_photos", "product_id", "products", groupID)
+	if err != nil {
+		return nil, err
+	}
 	for _, p := range out {
 		p.Photos = photos.of(p.ID)
 	}
-	return out, err
+	return out, nil
 }
 
 // AddProductPhoto keeps a checked image for a product in the caller's scope.

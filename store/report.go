@@ -97,10 +97,13 @@ func (s *ReportService) FindReports(ctx context.Context, groupID tkm.ID) ([]*tkm
 			return err
 		}
 		photos, err := groupFileRefs(ctx, tx, "report_photos", "report_id", "reports", groupID)
+		if err != nil {
+			return err
+		}
 		for _, r := range out {
 			r.Photos = photos.of(r.ID)
 		}
-		return err
+		return nil
 	})
 	return out, err
 }

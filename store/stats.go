@@ -57,6 +57,15 @@ func (s *statSet) row(k statKey) *statRow {
 	return r
 }
 
+func (s *statSet) outcome(k outcomeKey) *outcomeRow {
+	o := s.outcomes[k]
+	if o == nil {
+		o = &outcomeRow{}
+		s.outcomes[k] = o
+	}
+	return o
+}
+
 // regency is the regency part of a region code: "51.03" of "51.03.05".
 const regency = `substr(g.region_code, 1, 5)`
 
@@ -220,25 +229,28 @@ func (s *statSet) minus(o *statSet) *statSet {
 		*d.row(k) = *r
 	}
 	for k, r := range o.groups {
-		x := d.row(k)
-		x.groups, x.members, x.female, x.aid = x.groups-r.groups, x.members-r.members, x.female-r.female, x.aid-r.aid
-		for i := range x.bands {
-			x.bands[i] -= r.bands[i]
-		}
+		*d.row(k) = d.row(k).minus(r)
 	}
 	for k, r := range s.outcomes {
-		c := *r
-		d.outcomes[k] = &c
+		*d.outcome(k) = *r
 	}
 	for k, r := range o.outcomes {
-		x := d.outcomes[k]
-		if x == nil {
-			x = &outcomeRow{}
-			d.outcomes[k] = x
-		}
-		x.reports, x.workers, x.revenue = x.reports-r.reports, x.workers-r.workers, x.revenue-r.revenue
+		*d.outcome(k) = d.outcome(k).minus(r)
 	}
 	return d
+}
+
+func (r *statRow) minus(o *statRow) statRow {
+	d := *r
+	d.groups, d.members, d.female, d.aid = d.groups-o.groups, d.members-o.members, d.female-o.female, d.aid-o.aid
+	for i := range d.bands {
+		d.bands[i] -= o.bands[i]
+	}
+	return d
+}
+
+func (r *outcomeRow) minus(o *outcomeRow) outcomeRow {
+	return outcomeRow{r.reports - o.reports, r.workers - o.workers, r.revenue - o.revenue}
 }
 
 // statDelta carries the counts of some groups across a write.
