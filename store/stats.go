@@ -48,22 +48,17 @@ func newStatSet() *statSet {
 	return &statSet{groups: map[statKey]*statRow{}, outcomes: map[outcomeKey]*outcomeRow{}}
 }
 
-func (s *statSet) row(k statKey) *statRow {
-	r := s.groups[k]
-	if r == nil {
-		r = &statRow{}
-		s.groups[k] = r
-	}
-	return r
-}
+func (s *statSet) row(k statKey) *statRow           { return entry(s.groups, k) }
+func (s *statSet) outcome(k outcomeKey) *outcomeRow { return entry(s.outcomes, k) }
 
-func (s *statSet) outcome(k outcomeKey) *outcomeRow {
-	o := s.outcomes[k]
-	if o == nil {
-		o = &outcomeRow{}
-		s.outcomes[k] = o
+// entry returns the value of k in m, made if it is missing.
+func entry[K comparable, V any](m map[K]*V, k K) *V {
+	v := m[k]
+	if v == nil {
+		v = new(V)
+		m[k] = v
 	}
-	return o
+	return v
 }
 
 // regency is the regency part of a region code: "51.03" of "51.03.05".
