@@ -40,10 +40,7 @@ func (r *run) members(grp *tkm.Group, at int, c *culture) []*tkm.Member {
 // person fills who a member is: sex, name, NIK and birth date, phone,
 // address, education and disability.
 func (r *run) person(m *tkm.Member, at int, c *culture) {
-	m.Sex = tkm.SexMale
-	if r.chance(50) {
-		m.Sex = tkm.SexFemale
-	}
+	m.Sex = r.sex()
 	r.buf = r.appendName(r.buf[:0], c, m.Sex)
 	m.Name = r.text()
 	m.NIK, m.BirthDate = r.nextNIK(at, m.Sex)
@@ -51,6 +48,14 @@ func (r *run) person(m *tkm.Member, at int, c *culture) {
 	m.Address = r.address(&r.places[at])
 	m.Education = pick(r, educations)
 	m.Disability = r.chance(3)
+}
+
+// sex draws a sex, either as likely.
+func (r *run) sex() tkm.Sex {
+	if r.chance(50) {
+		return tkm.SexFemale
+	}
+	return tkm.SexMale
 }
 
 // employment draws a work status: mostly unemployed, some informal, and a

@@ -159,11 +159,7 @@ func (t *teller) officer(p *province) string {
 	names, ok := t.officers[p.code]
 	if !ok {
 		for range 3 {
-			sex := tkm.SexMale
-			if t.chance(50) {
-				sex = tkm.SexFemale
-			}
-			t.buf = t.appendName(t.buf[:0], p.culture, sex)
+			t.buf = t.appendName(t.buf[:0], p.culture, t.sex())
 			names = append(names, t.text())
 		}
 		t.officers[p.code] = names
